@@ -1,0 +1,201 @@
+"""Text -> index sequences, with the Keras IMDB conventions the course uses.
+
+Ids: 0 = padding, 1 = start of review, 2 = out-of-vocabulary (OOV), then the words of the
+training text from the most frequent (3) down. ``vocab_size`` counts every id, the reserved ones
+included, exactly like Keras' ``num_words``: ids are always ``< vocab_size``.
+
+Why a regular expression and not HF ``tokenizers``: the whole rule fits in one line that a class can
+read on the Padding page, it handles any unicode without a native dependency, and it is fast enough
+(building the vocabulary of the 25,000 IMDB training reviews takes a few seconds here; see
+``tests/test_tokenizer.py`` and ``python -m rnnviz bench``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+PAD_ID, START_ID, OOV_ID = 0, 1, 2
+PAD_TOKEN, START_TOKEN, OOV_TOKEN = "<pad>", "<start>", "<oov>"
+SPECIAL_TOKENS = (PAD_TOKEN, START_TOKEN, OOV_TOKEN)
+FIRST_WORD_ID = len(SPECIAL_TOKENS)
+DEFAULT_VOCAB_SIZE = 10_000
+# 1 MB of text is ~200k words: more than any review, small enough to tokenize in well under a second.
+MAX_TEXT_CHARS = 1_000_000
+
+_BREAK_TAGS = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_OTHER_TAGS = re.compile(r"<[^>]{0,200}>")
+# A word is a run of letters/digits (any script), possibly with inner apostrophes ("don't", "l'été").
+# Any other single visible character that is a *symbol* (emoji, ★, €) becomes its own token;
+# punctuation is dropped, as Keras' Tokenizer does.
+TOKEN_PATTERN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[^\w\s]")
+_SYMBOL_CATEGORIES = {"So", "Sc", "Sm"}
+
+
+class TextTooLongError(ValueError):
+    """Raised when a text is longer than the tokenizer accepts (see ``MAX_TEXT_CHARS``)."""
+
+
+def clean_text(text: str) -> str:
+    """Undo the IMDB dump's HTML: ``<br />`` -> space, other tags removed, entities decoded."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected text (str), got {type(text).__name__}")
+    text = _BREAK_TAGS.sub(" ", text)
+    text = html.unescape(text)
+    # Tags are removed after unescaping too, so "&lt;script&gt;" cannot smuggle a tag through.
+    text = _OTHER_TAGS.sub(" ", text)
+    # One apostrophe, so "didn’t" (typographic) and "didn't" are the same word.
+    text = text.replace("\x00", " ").replace("’", "'")
+    return unicodedata.normalize("NFC", text)
+
+
+def split_words(text: str) -> list[str]:
+    """Clean, lower-case and split ``text`` into word tokens (the "séquençage" step, before ids)."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLongError(
+            f"the text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
+        )
+    tokens = TOKEN_PATTERN.findall(clean_text(text).lower())
+    return [t for t in tokens if len(t) > 1 or t.isalnum() or unicodedata.category(t) in _SYMBOL_CATEGORIES]
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """One text seen by the tokenizer.
+
+    tokens: (n,) the words, in order (with ``<start>`` first when ``add_start``)
+    ids: (n,) their ids
+    is_oov: (n,) True where the word is not in the vocabulary (id 2)
+    """
+
+    tokens: tuple[str, ...]
+    ids: tuple[int, ...]
+    is_oov: tuple[bool, ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+class Tokenizer:
+    """A word-level vocabulary built from training text (most frequent words first).
+
+    ``Tokenizer.build(texts, vocab_size=10_000)`` counts words; ``encode`` maps text to ids;
+    ``decode`` maps ids back to words. Immutable once built, so it is safe to share between threads.
+    """
+
+    def __init__(self, words: Sequence[str], vocab_size: int, add_start: bool = True,
+                 counts: Sequence[int] | None = None):
+        if vocab_size < FIRST_WORD_ID + 1:
+            raise ValueError(f"vocab_size must be at least {FIRST_WORD_ID + 1}, got {vocab_size}")
+        words = list(words)[: vocab_size - FIRST_WORD_ID]
+        if len(set(words)) != len(words):
+            raise ValueError("the vocabulary lists a word twice")
+        self._words: tuple[str, ...] = tuple(SPECIAL_TOKENS) + tuple(words)
+        self._index = {word: i for i, word in enumerate(self._words)}
+        self.vocab_size = int(vocab_size)
+        self.add_start = bool(add_start)
+        self._counts = tuple(int(c) for c in counts[: len(words)]) if counts is not None else None
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def build(cls, texts: Iterable[str], vocab_size: int = DEFAULT_VOCAB_SIZE,
+              add_start: bool = True) -> "Tokenizer":
+        """Count the words of ``texts`` and keep the ``vocab_size - 3`` most frequent.
+
+        Ties are broken alphabetically so that the same texts always give the same ids.
+        """
+        counter: Counter[str] = Counter()
+        for text in texts:
+            counter.update(split_words(text))
+        ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+        kept = ranked[: max(vocab_size - FIRST_WORD_ID, 0)]
+        return cls([w for w, _ in kept], vocab_size, add_start, counts=[c for _, c in kept])
+
+    # ------------------------------------------------------------------ lookup
+    @property
+    def words(self) -> tuple[str, ...]:
+        """All tokens by id: ``words[i]`` is the token of id ``i`` (specials first)."""
+        return self._words
+
+    @property
+    def counts(self) -> tuple[int, ...] | None:
+        """Training-text frequency of each word id >= 3, when known."""
+        return self._counts
+
+    def __len__(self) -> int:
+        """Number of ids actually used (<= ``vocab_size`` when the text had fewer words)."""
+        return len(self._words)
+
+    def id_of(self, word: str) -> int:
+        return self._index.get(word, OOV_ID)
+
+    def encode(self, text: str) -> list[int]:
+        """Text -> ids: ``[1, id(word1), id(word2), ...]`` (ids >= vocab_size never occur)."""
+        return list(self.encode_detailed(text).ids)
+
+    def encode_detailed(self, text: str) -> Encoding:
+        words = split_words(text)
+        ids = [self._index.get(w, OOV_ID) for w in words]
+        is_oov = [i == OOV_ID for i in ids]
+        if self.add_start:
+            words, ids, is_oov = [START_TOKEN] + words, [START_ID] + ids, [False] + is_oov
+        return Encoding(tuple(words), tuple(ids), tuple(is_oov))
+
+    def encode_batch(self, texts: Iterable[str]) -> list[list[int]]:
+        return [self.encode(t) for t in texts]
+
+    def decode(self, ids: Iterable[int], skip_padding: bool = True) -> str:
+        """Ids -> space-separated words; unknown ids show as ``<oov>``; padding is skipped."""
+        out = []
+        for i in ids:
+            i = int(i)
+            if skip_padding and i == PAD_ID:
+                continue
+            out.append(self._words[i] if 0 <= i < len(self._words) else OOV_TOKEN)
+        return " ".join(out)
+
+    # ------------------------------------------------------------------ persistence
+    def to_dict(self) -> dict:
+        return {
+            "kind": "rnnviz.word-tokenizer",
+            "version": 1,
+            "pattern": TOKEN_PATTERN.pattern,
+            "vocab_size": self.vocab_size,
+            "add_start": self.add_start,
+            "specials": list(SPECIAL_TOKENS),
+            "words": list(self._words[FIRST_WORD_ID:]),
+            "counts": list(self._counts) if self._counts is not None else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Tokenizer":
+        if not isinstance(data, dict) or data.get("kind") != "rnnviz.word-tokenizer":
+            raise ValueError("not an rnnviz tokenizer description")
+        if data.get("version") != 1:
+            raise ValueError(f"unsupported tokenizer version {data.get('version')!r}")
+        words = data.get("words")
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ValueError("tokenizer 'words' must be a list of strings")
+        vocab_size = data.get("vocab_size")
+        if not isinstance(vocab_size, int) or len(words) > vocab_size - FIRST_WORD_ID:
+            raise ValueError("tokenizer 'vocab_size' is missing or smaller than its word list")
+        counts = data.get("counts")
+        if counts is not None and (not isinstance(counts, list) or len(counts) != len(words)):
+            raise ValueError("tokenizer 'counts' must match 'words'")
+        return cls(words, vocab_size, bool(data.get("add_start", True)), counts=counts)
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Tokenizer":
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def __repr__(self) -> str:
+        return f"Tokenizer(vocab_size={self.vocab_size}, words={len(self._words) - FIRST_WORD_ID})"
