@@ -10,11 +10,11 @@ from a notebook or a script::
 """
 
 from rnnviz.data import DataError, DataSource, ImdbData, load_imdb
-from rnnviz.padding import PackedView, PaddedBatch, pack, pad_batch, pad_sequences
+from rnnviz.padding import PackedView, PaddedBatch, pack, pad_batch, pad_sequences, pad_tokens
 from rnnviz.tokenizer import Encoding, TextTooLongError, Tokenizer, split_words
 
 __all__ = [
     "DataError", "DataSource", "ImdbData", "load_imdb",
-    "PackedView", "PaddedBatch", "pack", "pad_batch", "pad_sequences",
+    "PackedView", "PaddedBatch", "pack", "pad_batch", "pad_sequences", "pad_tokens",
     "Encoding", "TextTooLongError", "Tokenizer", "split_words",
 ]

@@ -34,20 +34,16 @@ def truncate(sequence: Sequence[int], maxlen: int | None, truncating: str = "pre
     return sequence[-maxlen:] if truncating == "pre" else sequence[:maxlen]
 
 
-def pad_sequences(sequences: Sequence[Sequence[int]], maxlen: int | None = None,
-                  padding: str = "pre", truncating: str = "pre", value: int = 0) -> np.ndarray:
-    """Keras' ``pad_sequences``, same semantics and defaults.
-
-    sequences: B lists of ids (any lengths, empty allowed)
-    returns: (B, T) int64 with T = ``maxlen`` or the longest length
-    """
+def _arrange(rows: Sequence[Sequence], maxlen: int | None, padding: str, truncating: str,
+             fill, dtype) -> np.ndarray:
     _check_side("padding", padding)
     _check_side("truncating", truncating)
-    if maxlen is not None and (not isinstance(maxlen, (int, np.integer)) or maxlen < 1):
+    if maxlen is not None and (isinstance(maxlen, bool) or not isinstance(maxlen, (int, np.integer))
+                               or maxlen < 1):
         raise ValueError(f"maxlen must be a positive integer or None, got {maxlen!r}")
-    rows = [truncate(s, maxlen, truncating) for s in sequences]
+    rows = [truncate(s, maxlen, truncating) for s in rows]
     width = maxlen if maxlen is not None else max((len(r) for r in rows), default=0)
-    out = np.full((len(rows), width), value, dtype=np.int64)
+    out = np.full((len(rows), width), fill, dtype=dtype)
     for i, row in enumerate(rows):
         if not row:
             continue
@@ -56,6 +52,25 @@ def pad_sequences(sequences: Sequence[Sequence[int]], maxlen: int | None = None,
         else:
             out[i, width - len(row):] = row
     return out
+
+
+def pad_sequences(sequences: Sequence[Sequence[int]], maxlen: int | None = None,
+                  padding: str = "pre", truncating: str = "pre", value: int = 0) -> np.ndarray:
+    """Keras' ``pad_sequences``, same semantics and defaults.
+
+    sequences: B lists of ids (any lengths, empty allowed)
+    returns: (B, T) int64 with T = ``maxlen`` or the longest length
+    """
+    return _arrange(sequences, maxlen, padding, truncating, value, np.int64)
+
+
+def pad_tokens(token_rows: Sequence[Sequence[str]], maxlen: int | None = None, padding: str = "pre",
+               truncating: str = "pre", fill: str = "") -> np.ndarray:
+    """The words that land in each cell of :func:`pad_sequences` (for hover labels).
+
+    returns: (B, T) object array of str, ``fill`` on padding
+    """
+    return _arrange(token_rows, maxlen, padding, truncating, fill, object)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,18 @@
+"""rnnviz: the entry point. ``streamlit run app.py``"""
+
+import streamlit as st
+
+from rnnviz.ui import state
+from rnnviz.ui.navigation import PAGES, ROOT
+
+st.set_page_config(page_title="rnnviz", page_icon=":material/neurology:", layout="wide")
+state.init_language()
+
+pages = [
+    st.Page(str(ROOT / spec.script), title=state.t(spec.title_key), icon=spec.icon,
+            url_path=spec.url_path or None, default=not spec.url_path)
+    for spec in PAGES
+]
+navigation = st.navigation(pages)
+state.language_selector()
+navigation.run()

@@ -1,0 +1,29 @@
+import streamlit as st
+
+from rnnviz.ui import cache
+from rnnviz.ui.navigation import PAGES
+from rnnviz.ui.state import t
+from rnnviz.ui.widgets import source_label
+
+st.title(t("app.title"))
+st.markdown(t("home.intro"))
+
+st.header(t("home.pages"))
+for spec in PAGES:
+    if spec.url_path:
+        st.page_link(spec.script, label=f"**{t(spec.title_key)}**: {t('home.page.' + spec.url_path)}",
+                     icon=spec.icon)
+
+st.header(t("home.data"))
+data = cache.imdb()
+sizes = data.sizes()
+st.markdown(t("home.data.detail", source=source_label(data.source), train=sizes["train"], test=sizes["test"]))
+if data.source.kind != "local":
+    st.info(t("home.data.full"), icon=":material/dataset:")
+
+st.header(t("home.checkpoints"))
+checkpoints = cache.checkpoint_infos()
+if checkpoints:
+    st.dataframe(checkpoints, hide_index=True, width="stretch")
+else:
+    st.caption(t("home.checkpoints.none"))

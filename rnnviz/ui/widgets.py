@@ -1,0 +1,43 @@
+"""Small Streamlit helpers shared by pages (every widget gets an explicit key from its caller)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from rnnviz.data import DataSource
+from rnnviz.tokenizer import MAX_TEXT_CHARS
+from rnnviz.ui.state import t
+
+MAX_SENTENCES = 12
+
+
+def source_label(source: DataSource) -> str:
+    name = t(f"source.{source.kind}") if source.kind in ("local", "hub", "sample") else source.kind
+    return f"{name} (`{source.location}`)" if source.kind != "sample" else name
+
+
+def limited_text(text: str) -> str:
+    """Cut text past the tokenizer's limit, with a visible message rather than an error."""
+    if len(text) > MAX_TEXT_CHARS:
+        st.warning(t("error.text_too_long", chars=len(text), limit=MAX_TEXT_CHARS))
+        return text[:MAX_TEXT_CHARS]
+    return text
+
+
+def sentence_lines(text: str) -> list[str]:
+    """Non-empty lines of a text area, at most ``MAX_SENTENCES`` (with a note when more were typed)."""
+    lines = [line for line in limited_text(text).splitlines() if line.strip()]
+    if len(lines) > MAX_SENTENCES:
+        st.info(t("padding.input.too_many_lines", limit=MAX_SENTENCES))
+    return lines[:MAX_SENTENCES]
+
+
+def chart_with_code(figure, code: str, notice: str, key: str) -> None:
+    """A chart on the left, its torch code on the right, the point to notice under the chart."""
+    left, right = st.columns([2, 1], vertical_alignment="top")
+    with left:
+        st.plotly_chart(figure, width="stretch", key=key)
+        st.markdown(notice)
+    with right:
+        st.caption(t("common.code"))
+        st.code(code, language="python")

@@ -1,0 +1,87 @@
+"""Streamlit AppTest runs of every page (no browser): they render without exception."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rnnviz.ui.navigation import PAGES, ROOT
+
+TIMEOUT = 120
+
+
+def run_page(script: str, lang: str | None = None) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if lang:
+        app.query_params["lang"] = lang
+    app.run()
+    if script != PAGES[0].script:
+        app.switch_page(script).run()
+    return app
+
+
+def assert_clean(app: AppTest) -> None:
+    assert not app.exception, [e.value for e in app.exception]
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.url_path or "home")
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_page_renders(spec, lang):
+    app = run_page(spec.script, lang)
+    assert_clean(app)
+    assert app.title, "each page has a title"
+
+
+def test_home_lists_pages_and_data_source():
+    app = run_page("pages/home.py")
+    text = " ".join(m.value for m in app.markdown)
+    assert "bundled sample" in text and "2,000" in text
+
+
+def _padding(lang: str | None = None) -> AppTest:
+    app = run_page("pages/padding.py", lang)
+    assert_clean(app)
+    return app
+
+
+def test_padding_default_view_has_all_charts():
+    app = _padding()
+    assert len(app.get("plotly_chart")) == 6
+    assert any("(4, 8)" in m.value for m in app.markdown)  # the four default sentences, maxlen 8
+
+
+def test_padding_settings_change_the_matrix():
+    app = _padding()
+    app.sidebar.toggle(key="padding_use_maxlen").set_value(False)
+    app.sidebar.radio(key="padding_side").set_value("post")
+    app.sidebar.radio(key="padding_truncating").set_value("post").run()
+    assert_clean(app)
+    assert any("(4, 11)" in m.value for m in app.markdown)  # longest sentence: <start> + 10 words
+    app.sidebar.select_slider(key="padding_vocab_size").set_value(100).run()
+    assert_clean(app)
+
+
+@pytest.mark.parametrize("kind", ["reviews", "course"])
+def test_padding_other_inputs(kind):
+    app = _padding()
+    app.radio(key="padding_input_kind").set_value(kind).run()
+    assert_clean(app)
+    assert len(app.get("plotly_chart")) == 6
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n  ", "!!! ??? ...", "😀😀😀\n🎬", "<script>alert('x')</script>\n<b>bold</b>",
+    "\u202eright-to-left override\nשלום עולם\nمرحبا", "a\x00b", "word " * 300_000,
+    "\n".join(f"line {i}" for i in range(50)),
+])
+def test_padding_hostile_text(text):
+    app = _padding()
+    app.text_area(key="padding_sentences").input(text).run()
+    assert_clean(app)
+    shown = " ".join(m.value for m in app.markdown)
+    assert "<script>" not in shown
+    if not text.strip():
+        assert app.warning, "empty input explains what to do"

@@ -1,0 +1,49 @@
+"""The core must work without the UI: importing it never pulls in streamlit or plotly."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_importing_the_core_does_not_import_the_ui():
+    code = ("import sys, importlib, pkgutil, rnnviz\n"
+            "for m in pkgutil.iter_modules(rnnviz.__path__):\n"
+            "    if m.name not in ('ui', '__main__'):\n"
+            "        importlib.import_module('rnnviz.' + m.name)\n"
+            "print(' '.join(sorted(n for n in ('streamlit', 'plotly') if n in sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_core_sources_never_name_the_ui():
+    for path in (ROOT / "rnnviz").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            for name in names:
+                assert not name.startswith(("streamlit", "plotly", "rnnviz.ui")), f"{path.name} imports {name}"
+
+
+def test_chart_builders_and_texts_do_not_import_streamlit():
+    for name in ("charts.py", "texts.py", "navigation.py", "snippets.py"):
+        source = (ROOT / "rnnviz" / "ui" / name).read_text(encoding="utf-8")
+        assert "import streamlit" not in source, name
+
+
+def test_pages_use_explicit_widget_keys():
+    widget_calls = ("slider(", "radio(", "text_area(", "text_input(", "selectbox(", "toggle(", "number_input(",
+                    "multiselect(", "select_slider(", "checkbox(", "button(", "file_uploader(", "plotly_chart(")
+    for path in list((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr + "(" in widget_calls:
+                keywords = {k.arg for k in node.keywords}
+                assert "key" in keywords, f"{path.name}:{node.lineno} {node.func.attr} has no key"

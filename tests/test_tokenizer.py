@@ -1,0 +1,111 @@
+import json
+import time
+
+import pytest
+
+from rnnviz.tokenizer import (
+    MAX_TEXT_CHARS, OOV_ID, PAD_ID, START_ID, TextTooLongError, Tokenizer, clean_text, split_words,
+)
+
+TEXTS = [
+    "The movie was great. The actors were great!",
+    "The plot was bad<br /><br />and the music was bad too.",
+    "Great fun &amp; a great cast",
+]
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return Tokenizer.build(TEXTS, vocab_size=8)
+
+
+def test_keras_conventions(tokenizer):
+    # 0 pad, 1 start, 2 OOV, then by frequency: "the" (4), "great" (4)... ties broken alphabetically.
+    assert tokenizer.words[:3] == ("<pad>", "<start>", "<oov>")
+    assert tokenizer.words[3:5] == ("great", "the")
+    assert tokenizer.id_of("great") == 3
+    assert len(tokenizer) == 8
+    ids = tokenizer.encode("The great unknownword")
+    assert ids == [START_ID, 4, 3, OOV_ID]
+    assert all(0 <= i < tokenizer.vocab_size for i in tokenizer.encode(" ".join(TEXTS)))
+    assert PAD_ID not in ids
+
+
+def test_cleaning_and_splitting():
+    assert split_words("Bad<br /><br />Good") == ["bad", "good"]
+    assert split_words("Tom &amp; Jerry") == ["tom", "jerry"]
+    assert split_words("I didn’t like it, didn't I?") == ["i", "didn't", "like", "it", "didn't", "i"]
+    assert split_words("Café, l'été!") == ["café", "l'été"]
+    assert split_words("10/10 😍 ★★") == ["10", "10", "😍", "★", "★"]
+    assert split_words("!!! ... ???") == []
+    assert split_words("") == []
+    assert split_words("مرحبا بالعالم") == ["مرحبا", "بالعالم"]
+    # Tags never survive, even encoded ones.
+    assert "script" not in split_words("<script>alert(1)</script>")
+    assert "<" not in "".join(split_words("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    assert clean_text("a\x00b") == "a b"
+
+
+def test_round_trip():
+    tokenizer = Tokenizer.build(TEXTS, vocab_size=100)
+    text = "the great movie was bad"
+    ids = tokenizer.encode(text)
+    assert tokenizer.decode(ids) == "<start> " + text
+    assert tokenizer.decode([0, 0] + ids) == tokenizer.decode(ids)
+    detailed = tokenizer.encode_detailed("great zzz")
+    assert detailed.tokens == ("<start>", "great", "zzz")
+    assert detailed.is_oov == (False, False, True)
+
+
+def test_save_load(tokenizer, tmp_path):
+    path = tmp_path / "tokenizer.json"
+    tokenizer.save(path)
+    loaded = Tokenizer.load(path)
+    assert loaded.words == tokenizer.words
+    assert loaded.vocab_size == tokenizer.vocab_size
+    assert loaded.encode(TEXTS[1]) == tokenizer.encode(TEXTS[1])
+    data = json.loads(path.read_text())
+    for bad in ({}, {"kind": "other"}, dict(data, version=9), dict(data, words="abc"),
+                dict(data, words=["a", "a"]), dict(data, vocab_size=4)):
+        with pytest.raises(ValueError):
+            Tokenizer.from_dict(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\t", "!!!???...", "😀" * 1000, "\u202eevil right-to-left\u202c", "שלום עולם", "a\u0301\u0302\u0303",
+    "<script>alert('x')</script>", "\x00\x01\x02", "\ud800" if False else "e\u0301", "x" * 10_000,
+])
+def test_any_text_gives_ids(tokenizer, text):
+    ids = tokenizer.encode(text)
+    assert ids[0] == START_ID
+    assert all(isinstance(i, int) and 0 <= i < tokenizer.vocab_size for i in ids)
+
+
+def test_huge_text():
+    text = "word " * (MAX_TEXT_CHARS // 5)
+    start = time.perf_counter()
+    assert len(split_words(text)) == MAX_TEXT_CHARS // 5
+    assert time.perf_counter() - start < 5
+    with pytest.raises(TextTooLongError, match="limit"):
+        split_words("x" * (MAX_TEXT_CHARS + 1))
+    with pytest.raises(TypeError):
+        split_words(None)
+
+
+def test_vocab_size_limit():
+    with pytest.raises(ValueError):
+        Tokenizer.build(TEXTS, vocab_size=3)
+    small = Tokenizer.build(TEXTS, vocab_size=4)
+    assert small.words == ("<pad>", "<start>", "<oov>", "great")
+    assert max(small.encode(" ".join(TEXTS))) == 3
+
+
+def test_builds_on_the_bundled_sample_quickly():
+    from rnnviz.data import load_sample
+
+    texts = load_sample()["train"]["text"]
+    start = time.perf_counter()
+    tokenizer = Tokenizer.build(texts, vocab_size=10_000)
+    assert time.perf_counter() - start < 5
+    assert tokenizer.words[3:6] == ("the", "and", "a")
+    assert len(tokenizer) == 10_000
