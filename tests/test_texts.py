@@ -21,7 +21,7 @@ def test_keys_used_in_code_exist():
 
     root = Path(__file__).resolve().parents[1]
     used = set()
-    for path in list((root / "pages").glob("*.py")) + list((root / "rnnviz" / "ui").glob("*.py")):
+    for path in list((root / "pages").glob("*.py")) + list((root / "rnnviz" / "ui").rglob("*.py")):
         used |= set(re.findall(r"""\b(?:t|tr)\(\s*["']([a-z0-9_-]+\.[a-z0-9_.-]*[a-z0-9_])["']""", path.read_text(encoding="utf-8")))
     missing = sorted(k for k in used if k not in TEXTS)
     assert not missing, missing

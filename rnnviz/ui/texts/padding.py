@@ -1,67 +1,6 @@
-"""Every piece of interface text, in English and French, looked up by key.
+"""Texts of the Padding & masking page and its charts."""
 
-Pages never hold sentences of their own: they call ``tr("key")``. A test checks that every key
-has both languages and the same ``{placeholders}`` in each.
-"""
-
-from __future__ import annotations
-
-LANGUAGES = {"en": "English", "fr": "Français"}
-DEFAULT_LANGUAGE = "en"
-
-TEXTS: dict[str, dict[str, str]] = {
-    # ---------------------------------------------------------------- navigation & common
-    "app.title": {"en": "rnnviz: recurrent networks, live", "fr": "rnnviz : les réseaux récurrents, en direct"},
-    "page.home": {"en": "Home", "fr": "Accueil"},
-    "page.padding": {"en": "Padding & masking", "fr": "Padding et masquage"},
-    "common.language": {"en": "Language", "fr": "Langue"},
-    "common.data_source": {"en": "Data: {source}", "fr": "Données : {source}"},
-    "common.code": {"en": "The torch code", "fr": "Le code torch"},
-    "common.what_to_notice": {"en": "What to notice", "fr": "À remarquer"},
-    "source.local": {"en": "local folder", "fr": "dossier local"},
-    "source.hub": {"en": "Hugging Face hub", "fr": "hub Hugging Face"},
-    "source.sample": {"en": "bundled sample", "fr": "échantillon fourni"},
-    "error.text_too_long": {
-        "en": "This text has {chars:,} characters; only the first {limit:,} are used.",
-        "fr": "Ce texte compte {chars:,} caractères ; seuls les {limit:,} premiers sont utilisés.",
-    },
-    # ---------------------------------------------------------------- home
-    "home.intro": {
-        "en": "rnnviz shows, on real movie reviews, what a recurrent neural network (RNN) does: how text becomes "
-              "numbers, why sequences are padded, and (in the pages to come) how hidden states, gates and gradients "
-              "evolve word after word.",
-        "fr": "rnnviz montre, sur de vraies critiques de films, ce que fait un réseau de neurones récurrent (RNN) : "
-              "comment le texte devient des nombres, pourquoi on complète les séquences (padding) et, dans les pages "
-              "à venir, comment les états cachés, les portes et les gradients évoluent mot après mot.",
-    },
-    "home.pages": {"en": "The pages", "fr": "Les pages"},
-    "home.page.padding": {
-        "en": "text -> word ids, padding (pre/post), truncation, the attention mask, lengths and packed sequences.",
-        "fr": "texte -> indices de mots, padding (pre/post), troncature, masque d'attention, longueurs et séquences "
-              "compactées (packed).",
-    },
-    "home.data": {"en": "Data in use", "fr": "Données utilisées"},
-    "home.data.detail": {
-        "en": "{source}: {train:,} training and {test:,} test reviews.",
-        "fr": "{source} : {train:,} critiques d'entraînement et {test:,} de test.",
-    },
-    "home.data.full": {
-        "en": "To use the full IMDB dataset (25,000 + 25,000 reviews), start the app with `RNNVIZ_DATA_DIR` set to "
-              "a folder holding `train.parquet`/`test.parquet` (or CSV files, or the original `aclImdb` tree).",
-        "fr": "Pour utiliser tout IMDB (25 000 + 25 000 critiques), lancez l'application avec `RNNVIZ_DATA_DIR` "
-              "pointant vers un dossier contenant `train.parquet`/`test.parquet` (ou des CSV, ou l'arborescence "
-              "`aclImdb` d'origine).",
-    },
-    "home.checkpoints": {"en": "Trained models", "fr": "Modèles entraînés"},
-    "home.checkpoints.none": {
-        "en": "No trained model is available yet.",
-        "fr": "Aucun modèle entraîné n'est encore disponible.",
-    },
-    "home.stats": {
-        "en": "Vocabulary of the most frequent {vocab:,} words, built from the training reviews in {seconds:.1f} s.",
-        "fr": "Vocabulaire des {vocab:,} mots les plus fréquents, construit sur les critiques d'entraînement en "
-              "{seconds:.1f} s.",
-    },
+TEXTS = {
     # ---------------------------------------------------------------- padding page
     "padding.title": {"en": "Sequences, padding and masking", "fr": "Séquences, padding et masquage"},
     "padding.intro": {
@@ -188,13 +127,3 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.mask.one": {"en": "1 real", "fr": "1 réel"},
     "chart.hover.word": {"en": "word", "fr": "mot"},
 }
-
-
-def tr(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The text for ``key`` in ``lang`` (English when the language is unknown), formatted with ``values``.
-
-    A missing key raises ``KeyError`` at once: a typo must fail the tests, not show a blank label.
-    """
-    entry = TEXTS[key]
-    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
