@@ -5,8 +5,9 @@ import streamlit as st
 from rnnviz.ui import state
 from rnnviz.ui.navigation import PAGES, ROOT
 
-st.set_page_config(page_title="rnnviz", page_icon=":material/neurology:", layout="wide")
-state.init_language()
+st.set_page_config(page_title="rnnviz", page_icon=":material/neurology:", layout="wide",
+                   initial_sidebar_state="collapsed" if state.presenter_requested() else "auto")
+state.init_from_url()
 
 pages = [
     st.Page(str(ROOT / spec.script), title=state.t(spec.title_key), icon=spec.icon,
@@ -14,5 +15,5 @@ pages = [
     for spec in PAGES
 ]
 navigation = st.navigation(pages)
-state.language_selector()
+state.sidebar_settings()
 navigation.run()

@@ -4,7 +4,7 @@ from rnnviz.padding import pack, pad_batch, pad_tokens
 from rnnviz.tokenizer import TOKEN_PATTERN
 from rnnviz.ui import cache, charts, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.widgets import chart_with_code, sentence_lines
+from rnnviz.ui.widgets import chart_with_code, predict_then_reveal, sentence_lines, show_chart
 
 COURSE_IDS = [[1, 2, 3], [4, 5, 6, 7, 8], [9]]
 lang = language()
@@ -15,18 +15,18 @@ st.markdown(t("padding.intro"))
 with st.sidebar:
     st.subheader(t("padding.controls"))
     vocab_size = st.select_slider(t("padding.vocab_size"), options=cache.VOCAB_SIZES, value=10_000,
-                                  help=t("padding.vocab_size.help"), key="padding_vocab_size")
-    use_maxlen = st.toggle(t("padding.use_maxlen"), value=True, key="padding_use_maxlen")
-    maxlen = st.slider(t("padding.maxlen"), 1, 300, 8, key="padding_maxlen", disabled=not use_maxlen)
-    padding = st.radio(t("padding.padding_side"), ["pre", "post"], horizontal=True, key="padding_side",
+                                  help=t("padding.vocab_size.help"), key="padding_vocab_size", bind="query-params")
+    use_maxlen = st.toggle(t("padding.use_maxlen"), value=True, key="padding_use_maxlen", bind="query-params")
+    maxlen = st.slider(t("padding.maxlen"), 1, 300, 8, key="padding_maxlen", bind="query-params", disabled=not use_maxlen)
+    padding = st.radio(t("padding.padding_side"), ["pre", "post"], horizontal=True, key="padding_side", bind="query-params",
                        help=t("padding.side.help"))
     truncating = st.radio(t("padding.truncating_side"), ["pre", "post"], horizontal=True,
-                          key="padding_truncating", help=t("padding.side.help"))
+                          key="padding_truncating", bind="query-params", help=t("padding.side.help"))
 maxlen = maxlen if use_maxlen else None
 
 st.header(t("padding.input"))
 kind = st.radio(t("padding.input.kind"), ["typed", "reviews", "course"], horizontal=True,
-                format_func=lambda k: t(f"padding.input.{k}"), key="padding_input_kind")
+                format_func=lambda k: t(f"padding.input.{k}"), key="padding_input_kind", bind="query-params")
 tokenizer, build_seconds = cache.tokenizer(vocab_size)
 if kind == "course":
     token_rows = [[f"#{i}" for i in row] for row in COURSE_IDS]
@@ -34,12 +34,12 @@ if kind == "course":
 else:
     if kind == "typed":
         text = st.text_area(t("padding.input.sentences"), t("padding.input.default"), height=150,
-                            key="padding_sentences")
+                            key="padding_sentences", bind="query-params")
         sentences = sentence_lines(text)
     else:
         count_column, seed_column = st.columns(2)
-        count = count_column.slider(t("padding.input.review_count"), 1, 8, 3, key="padding_review_count")
-        seed = seed_column.number_input(t("padding.input.review_seed"), 0, 10_000, 0, key="padding_review_seed")
+        count = count_column.slider(t("padding.input.review_count"), 1, 8, 3, key="padding_review_count", bind="query-params")
+        seed = seed_column.number_input(t("padding.input.review_seed"), 0, 10_000, 0, key="padding_review_seed", bind="query-params")
         sentences = [text for text, _ in cache.sample_reviews(count, int(seed))]
         for i, review in enumerate(sentences, start=1):
             st.caption(f"{t('chart.sentence')} {i}: {review[:300]}…")
@@ -69,8 +69,8 @@ chart_with_code(charts.padded_matrix_figure(batch.ids, words, padding, lang),
 st.header(t("padding.step3"))
 chart_with_code(charts.mask_figure(batch.mask, lang), snippets.mask_code(), t("padding.step3.notice"),
                 key="padding_chart_mask")
-st.plotly_chart(charts.lengths_figure(batch.lengths, batch.original_lengths, lang), width="stretch",
-                key="padding_chart_lengths")
+show_chart(charts.lengths_figure(batch.lengths, batch.original_lengths, lang), key="padding_chart_lengths")
+predict_then_reveal("padding.question.truncate", "padding.answer.truncate", key="padding_reveal_truncate")
 
 st.header(t("padding.step4"))
 if not batch.lengths.any():
@@ -82,5 +82,5 @@ if view.skipped_rows:
 left_words = pad_tokens(token_rows, maxlen, "post", truncating)
 chart_with_code(charts.packed_figure(view, left_words, len(id_rows), lang), snippets.pack_code(padding),
                 t("padding.step4.notice", saved=view.padding_saved), key="padding_chart_packed")
-st.plotly_chart(charts.packed_data_figure(view, len(id_rows), lang), width="stretch",
-                key="padding_chart_packed_data")
+show_chart(charts.packed_data_figure(view, len(id_rows), lang), key="padding_chart_packed_data")
+predict_then_reveal("padding.question.pack", "padding.answer.pack", key="padding_reveal_pack")

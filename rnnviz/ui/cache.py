@@ -40,6 +40,220 @@ def sample_reviews(count: int, seed: int) -> list[tuple[str, int]]:
     return list(zip(rows["text"], rows["label"]))
 
 
+def _checkpoint_stamp() -> tuple:
+    """Changes whenever a checkpoint file is added, removed or rewritten, to refresh the list."""
+    from rnnviz.checkpoints import shipped_checkpoint_dir, user_checkpoint_dir
+
+    stamp = []
+    for folder in (shipped_checkpoint_dir(), user_checkpoint_dir()):
+        if folder.is_dir():
+            stamp += [(str(p), p.stat().st_mtime_ns) for p in sorted(folder.glob("*.safetensors"))]
+    return tuple(stamp)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _list_checkpoints(stamp: tuple) -> list:
+    from rnnviz.checkpoints import list_checkpoints
+
+    return list_checkpoints()
+
+
+def available_checkpoints() -> list:
+    """Every valid checkpoint (shipped first, then the user's): ``CheckpointInfo`` from headers only."""
+    return _list_checkpoints(_checkpoint_stamp())
+
+
 def checkpoint_infos() -> list[dict]:
-    """One row per available checkpoint (filled in when rnnviz.checkpoints lands)."""
-    return []
+    """One table row per available checkpoint."""
+    columns = ("name", "cell", "bidirectional", "hidden_size", "n_params", "test_accuracy", "shipped")
+    rows = []
+    for info in available_checkpoints():
+        row = info.as_row()
+        rows.append({column: row.get(column) for column in columns})
+    return rows
+
+
+@st.cache_resource(show_spinner="Loading the model…", max_entries=16)
+def _checkpoint(path: str, mtime_ns: int):
+    from rnnviz.checkpoints import load_checkpoint
+
+    return load_checkpoint(path)
+
+
+def checkpoint(path) -> "Checkpoint":  # noqa: F821 - imported lazily: rnnviz.checkpoints pulls in torch
+    """A loaded checkpoint, shared by every session: read-only (eval mode, no gradients)."""
+    from pathlib import Path
+
+    path = Path(path)
+    return _checkpoint(str(path), path.stat().st_mtime_ns)
+
+
+# ------------------------------------------------------------------ Prediction, Training, Models pages
+@st.cache_resource(show_spinner=False)
+def one_torch_thread() -> None:
+    """One torch thread for the whole server: these small RNNs gain little from a second one, and
+    on a shared machine its threads spin and make every call several times slower."""
+    import torch
+
+    torch.set_num_threads(1)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def long_review(min_words: int = 600) -> str:
+    """A long real test review (the longest of the first 2,000), to show truncation."""
+    texts = imdb()["test"][:2_000]["text"]
+    return max(texts, key=len) if texts else "A long review. " * min_words
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _predictions(stamp: tuple, text: str) -> dict:
+    from rnnviz.checkpoints import CheckpointError
+
+    one_torch_thread()
+    start = time.perf_counter()
+    rows, errors = [], []
+    for info in available_checkpoints():
+        try:
+            loaded = checkpoint(info.path)
+            tokens = len(loaded.tokenizer.encode(text))
+            rows.append({"name": info.name, "path": str(info.path), "probability": float(loaded.predict([text])[0]),
+                         "test_accuracy": info.metrics.get("test_accuracy"), "max_len": loaded.config.max_len,
+                         "tokens": tokens, "shipped": info.shipped})
+        except (CheckpointError, OSError) as error:
+            errors.append(f"{info.name}: {error}")
+    return {"rows": rows, "errors": errors, "ms": (time.perf_counter() - start) * 1000}
+
+
+def predictions(text: str) -> dict:
+    """P(positive) of ``text`` for every available checkpoint: ``{"rows": [...], "errors": [...], "ms"}``."""
+    return _predictions(_checkpoint_stamp(), text)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _explanation(path: str, mtime_ns: int, text: str):
+    from rnnviz.explain import explain
+
+    one_torch_thread()
+    start = time.perf_counter()
+    result = explain(_checkpoint(path, mtime_ns), text)
+    return result, (time.perf_counter() - start) * 1000
+
+
+def explanation(path, text: str):
+    """(word contributions of ``text`` for the checkpoint at ``path``, milliseconds it took)."""
+    from pathlib import Path
+
+    path = Path(path)
+    return _explanation(str(path), path.stat().st_mtime_ns, text)
+
+
+# ------------------------------------------------------------------ Gradients page
+# The size of the fresh models standing in for a cell that has no trained checkpoint.
+GRADIENT_DEFAULT_SIZE = {"vocab_size": 10_000, "embedding_dim": 64, "hidden_size": 64}
+GRADIENT_EXAMPLES = (  # (text key of the button, review, label: 1 positive, 0 negative)
+    ("gradients.example.positive", "A wonderful film: the actors are brilliant and the story is moving.", 1),
+    ("gradients.example.negative", "Boring, predictable and far too long. I wanted my money back.", 0),
+    ("gradients.example.twist", "The first hour is slow, the dialogue is clumsy and the music is far too loud, "
+                                "but the ending is brilliant and I loved it.", 1),
+)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def gradient_examples() -> list[tuple[str, str, int]]:
+    """The short examples, then the longest training review: (text key, review, label)."""
+    train = imdb()["train"]
+    texts, labels = train["text"], train["label"]
+    longest = max(range(len(texts)), key=lambda i: len(texts[i]))
+    return list(GRADIENT_EXAMPLES) + [("gradients.example.long", texts[longest], int(labels[longest]))]
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _fresh_model(config_json: str, seed: int):
+    import json
+
+    from rnnviz.gradients import fresh_model
+    from rnnviz.models import ModelConfig
+
+    return fresh_model(ModelConfig.from_dict(json.loads(config_json)), seed)
+
+
+def _gradient_models(cell: str, path: str | None):
+    """(trained Checkpoint or None, fresh model of the same size, tokenizer) for one cell."""
+    import json
+
+    from rnnviz.models import ModelConfig
+
+    loaded = checkpoint(path) if path else None
+    config = loaded.config if loaded else ModelConfig(cell=cell, **GRADIENT_DEFAULT_SIZE)
+    words = loaded.tokenizer if loaded else tokenizer(config.vocab_size)[0]
+    return loaded, _fresh_model(json.dumps(config.to_dict(), sort_keys=True), 0), words
+
+
+def gradient_lineup() -> tuple[tuple[str, str | None], ...]:
+    """(cell, path of its trained checkpoint or None) for rnn, lstm, gru: one checkpoint per cell."""
+    from rnnviz.gradients import pick_per_cell
+    from rnnviz.models import CELLS
+
+    picked = pick_per_cell([info for info in available_checkpoints() if info.ok])
+    return tuple((cell, str(picked[cell].path) if cell in picked else None) for cell in CELLS)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _gradient_decays(stamp: tuple, lineup: tuple, text: str | None, length: int, seed: int, target: str,
+                     label: int) -> dict:
+    from rnnviz.checkpoints import CheckpointError
+    from rnnviz.gradients import MAX_STEPS, measure_decay, random_ids
+
+    one_torch_thread()
+    start = time.perf_counter()
+    trained, fresh, errors, tokens = {}, {}, [], 0
+    for cell, path in lineup:
+        try:
+            loaded, fresh_model, words = _gradient_models(cell, path)
+        except (CheckpointError, OSError) as error:
+            errors.append(f"{cell}: {error}")
+            loaded, fresh_model, words = _gradient_models(cell, None)
+        ids = random_ids(length, fresh_model.config.vocab_size, seed) if text is None \
+            else words.encode(text)[-MAX_STEPS:]
+        tokens = len(ids)
+        if loaded is not None:
+            trained[cell] = measure_decay(loaded.model, ids, target, label, name=loaded.name)
+        fresh[cell] = measure_decay(fresh_model, ids, target, label, name=f"{cell.upper()} (fresh)")
+    return {"trained": trained, "fresh": fresh, "errors": errors, "tokens": tokens,
+            "ms": (time.perf_counter() - start) * 1000}
+
+
+def gradient_decays(text: str | None, length: int, seed: int, target: str, label: int) -> dict:
+    """Gradient decay of every cell, trained and fresh: ``{"trained": {cell: GradientDecay}, "fresh": {...},
+    "errors": [...], "tokens": steps measured, "ms": compute time}``. ``text`` None: random ids."""
+    return _gradient_decays(_checkpoint_stamp(), gradient_lineup(), text, length, seed, target, label)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _gradient_saliency(stamp: tuple, lineup: tuple, text: str) -> list:
+    from rnnviz.gradients import saliency
+
+    one_torch_thread()
+    out = []
+    for cell, path in lineup:
+        loaded, fresh_model, words = _gradient_models(cell, path)
+        model = loaded.model if loaded else fresh_model
+        encoding = words.encode_detailed(text)
+        keep = model.config.max_len
+        out.append((loaded is not None, saliency(model, list(encoding.ids[-keep:]), encoding.tokens[-keep:],
+                                                 name=loaded.name if loaded else cell.upper())))
+    return out
+
+
+def gradient_saliency(text: str) -> list:
+    """[(trained?, Saliency)] per cell: the trained checkpoint's, or a fresh model's when there is none."""
+    return _gradient_saliency(_checkpoint_stamp(), gradient_lineup(), text)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def spectral_lab(radius: float, cell: str, input_scale: float):
+    """The spectral radius lab over 1,000 steps (a ``GradientDecay``)."""
+    from rnnviz.gradients import MAX_STEPS, spectral_lab as run
+
+    one_torch_thread()
+    return run(radius, MAX_STEPS, cell, input_scale=input_scale)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnnviz.data import DataSource
 from rnnviz.tokenizer import MAX_TEXT_CHARS
-from rnnviz.ui.state import t
+from rnnviz.ui.state import presenter, t
 
 MAX_SENTENCES = 12
 
@@ -32,11 +32,41 @@ def sentence_lines(text: str) -> list[str]:
     return lines[:MAX_SENTENCES]
 
 
+def show_chart(figure, key: str) -> None:
+    """Every chart goes through here: presenter mode enlarges its text for the back of the room."""
+    if presenter():
+        figure = scale_for_presenter(figure)
+    st.plotly_chart(figure, width="stretch", key=key)
+
+
+def scale_for_presenter(figure, factor: float = 1.3):
+    """A copy of ``figure`` with every font and its height scaled by ``factor`` (the original is cached)."""
+    import plotly.graph_objects as go
+
+    scaled = go.Figure(figure)
+    base = scaled.layout.font.size or 16
+    scaled.update_layout(font_size=round(base * factor), height=round((scaled.layout.height or 450) * factor))
+    if scaled.layout.title.font.size:
+        scaled.layout.title.font.size = round(scaled.layout.title.font.size * factor)
+    for trace in scaled.data:
+        font = getattr(trace, "textfont", None)
+        if font is not None and font.size:
+            font.size = round(font.size * factor)
+    return scaled
+
+
+def predict_then_reveal(question_key: str, answer_key: str, key: str) -> None:
+    """A question for the class, its answer hidden until the teacher opens it."""
+    st.info(f"**{t('common.question')}**: {t(question_key)}", icon=":material/quiz:")
+    with st.expander(t("common.reveal"), expanded=False, key=key):
+        st.markdown(t(answer_key))
+
+
 def chart_with_code(figure, code: str, notice: str, key: str) -> None:
     """A chart on the left, its torch code on the right, the point to notice under the chart."""
     left, right = st.columns([2, 1], vertical_alignment="top")
     with left:
-        st.plotly_chart(figure, width="stretch", key=key)
+        show_chart(figure, key=key)
         st.markdown(notice)
     with right:
         st.caption(t("common.code"))

@@ -7,6 +7,14 @@ TEXTS = {
     "page.padding": {"en": "Padding & masking", "fr": "Padding et masquage"},
     "common.language": {"en": "Language", "fr": "Langue"},
     "common.data_source": {"en": "Data: {source}", "fr": "Données : {source}"},
+    "common.presenter": {"en": "Presenter mode", "fr": "Mode présentation"},
+    "common.presenter.help": {
+        "en": "Larger text and charts, high contrast, controls tucked away: for a projector. The link keeps it.",
+        "fr": "Texte et graphiques plus grands, fort contraste, réglages repliés : pour un vidéoprojecteur. "
+              "Le lien le conserve.",
+    },
+    "common.question": {"en": "Ask the class", "fr": "Question à la classe"},
+    "common.reveal": {"en": "Reveal the answer", "fr": "Révéler la réponse"},
     "common.code": {"en": "The torch code", "fr": "Le code torch"},
     "common.what_to_notice": {"en": "What to notice", "fr": "À remarquer"},
     "source.local": {"en": "local folder", "fr": "dossier local"},

@@ -101,6 +101,36 @@ TEXTS = {
         "en": "Every row is empty: there is nothing to pack.",
         "fr": "Toutes les lignes sont vides : rien à compacter.",
     },
+    "padding.question.truncate": {
+        "en": "A review has 300 words and maxlen is 200 with Keras' defaults (pre/pre). Which words does the "
+              "network never see, and why is that a sensible default for an RNN?",
+        "fr": "Une critique a 300 mots et maxlen vaut 200 avec les réglages par défaut de Keras (pre/pre). Quels "
+              "mots le réseau ne voit-il jamais, et pourquoi est-ce un choix raisonnable pour un RNN ?",
+    },
+    "padding.answer.truncate": {
+        "en": "The **first** 100 words: `truncating='pre'` keeps the end. With `padding='pre'` too, the last "
+              "steps of the RNN read real words just before the final hidden state is used for the prediction; "
+              "a vanilla RNN forgets early words, and reviews often end with their verdict. Try it: set maxlen "
+              "below the longest sentence and switch truncating to post.",
+        "fr": "Les 100 **premiers** mots : `truncating='pre'` garde la fin. Avec `padding='pre'` aussi, les "
+              "derniers pas du RNN lisent de vrais mots juste avant que l'état caché final serve à la "
+              "prédiction ; un RNN simple oublie les premiers mots, et une critique finit souvent par son "
+              "verdict. Essayez : mettez maxlen sous la longueur de la plus longue phrase et passez la "
+              "troncature à post.",
+    },
+    "padding.question.pack": {
+        "en": "Before looking: how many numbers does `packed.data` hold, and what is `batch_sizes[0]`?",
+        "fr": "Avant de regarder : combien de nombres contient `packed.data`, et que vaut `batch_sizes[0]` ?",
+    },
+    "padding.answer.pack": {
+        "en": "`packed.data` holds exactly the sum of the lengths (no padding at all), and `batch_sizes[0]` is "
+              "the number of non-empty sentences: at the first time step every sentence is still running. "
+              "`batch_sizes` can only shrink as t grows, since rows are sorted from longest to shortest.",
+        "fr": "`packed.data` contient exactement la somme des longueurs (aucun padding), et `batch_sizes[0]` est "
+              "le nombre de phrases non vides : au premier pas de temps toutes les phrases sont actives. "
+              "`batch_sizes` ne peut que décroître avec t, car les lignes sont triées de la plus longue à la "
+              "plus courte.",
+    },
     # ---------------------------------------------------------------- charts
     "chart.sentence": {"en": "Sentence", "fr": "Phrase"},
     "chart.position": {"en": "Position in the sequence", "fr": "Position dans la séquence"},
