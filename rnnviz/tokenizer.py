@@ -35,7 +35,7 @@ _OTHER_TAGS = re.compile(r"<[^>]{0,200}>")
 # Any other single visible character that is a *symbol* (emoji, ★, €) becomes its own token;
 # punctuation is dropped, as Keras' Tokenizer does.
 TOKEN_PATTERN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[^\w\s]")
-_SYMBOL_CATEGORIES = {"So", "Sc", "Sm"}
+_SYMBOL_CATEGORIES = {"So", "Sc"}  # emoji, ★, €; not math signs such as < = +
 
 
 class TextTooLongError(ValueError):
