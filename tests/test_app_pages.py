@@ -42,7 +42,7 @@ def test_home_lists_pages_and_data_source():
 
 
 def _padding(lang: str | None = None) -> AppTest:
-    app = run_page("pages/padding.py", lang)
+    app = run_page("pages/padding_masking.py", lang)
     assert_clean(app)
     return app
 

@@ -47,3 +47,13 @@ def test_pages_use_explicit_widget_keys():
                     and node.func.attr + "(" in widget_calls:
                 keywords = {k.arg for k in node.keywords}
                 assert "key" in keywords, f"{path.name}:{node.lineno} {node.func.attr} has no key"
+
+
+def test_page_files_never_share_a_name_with_a_url_path():
+    from rnnviz.ui.navigation import PAGES
+
+    url_paths = {spec.url_path for spec in PAGES if spec.url_path}
+    for path in (ROOT / "pages").glob("*.py"):
+        assert path.stem not in url_paths, f"{path.name}: see the note in rnnviz/ui/navigation.py"
+    for spec in PAGES:
+        assert (ROOT / spec.script).is_file(), spec.script

@@ -8,6 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# A page's file name must differ from every url_path: with a pages/ folder beside app.py, Streamlit
+# starts in its old "pages directory" mode, and a first visit to /padding would run pages/padding.py
+# alone (no navigation, no sidebar settings) instead of app.py. tests/test_architecture.py checks it.
 @dataclass(frozen=True)
 class PageSpec:
     script: str  # relative to the repository root
@@ -18,5 +21,5 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/home.py", "", "page.home", ":material/home:"),
-    PageSpec("pages/padding.py", "padding", "page.padding", ":material/table_rows:"),
+    PageSpec("pages/padding_masking.py", "padding", "page.padding", ":material/table_rows:"),
 )
