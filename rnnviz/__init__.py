@@ -9,11 +9,17 @@ from a notebook or a script::
     batch = pad_batch([tokenizer.encode(t) for t in ["Not bad at all!", "Dull."]], maxlen=8)
 """
 
+from rnnviz.checkpoints import (
+    Checkpoint, CheckpointError, CheckpointInfo, list_checkpoints, load_checkpoint, load_checkpoint_bytes,
+    read_metadata, sanitize_name, save_checkpoint,
+)
 from rnnviz.data import DataError, DataSource, ImdbData, load_imdb
 from rnnviz.padding import PackedView, PaddedBatch, pack, pad_batch, pad_sequences, pad_tokens
 from rnnviz.tokenizer import Encoding, TextTooLongError, Tokenizer, split_words
 
 __all__ = [
+    "Checkpoint", "CheckpointError", "CheckpointInfo", "list_checkpoints", "load_checkpoint",
+    "load_checkpoint_bytes", "read_metadata", "sanitize_name", "save_checkpoint",
     "DataError", "DataSource", "ImdbData", "load_imdb",
     "PackedView", "PaddedBatch", "pack", "pad_batch", "pad_sequences", "pad_tokens",
     "Encoding", "TextTooLongError", "Tokenizer", "split_words",
