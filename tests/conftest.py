@@ -1,0 +1,67 @@
+"""Shared pytest setup: the ``browser`` marker and the fixtures that serve and drive the real app."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+for path in (ROOT, ROOT / "tests"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+import browser_support  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives the real app in headless Chromium (slow, ~1 min)")
+
+
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in the main thread
+# while it is open, so a browser kept for the whole session would break later tests that call
+# asyncio.run(); the server goes with it so that it does not idle through the rest of the suite.
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory):
+    """The real app (``streamlit run app.py``) on 127.0.0.1 and a free port; stopped at the end.
+
+    Its user checkpoint folder is a fresh one holding small real checkpoints (tests/model_fixtures.py),
+    so the pages that need a trained model draw their charts and nothing reads or writes ~/.rnnviz."""
+    user_checkpoints = tmp_path_factory.mktemp("browser_user_checkpoints")
+    try:
+        from model_fixtures import make_checkpoints
+    except ImportError:
+        make_checkpoints = None
+    if make_checkpoints is not None:
+        make_checkpoints(user_checkpoints)
+    server = browser_support.AppServer(extra_env={"RNNVIZ_USER_CHECKPOINTS": str(user_checkpoints)})
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def app_url(app_server) -> str:
+    return app_server.url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium under Playwright. Missing Chromium: fail under CI, skip elsewhere."""
+    reason = browser_support.chromium_missing_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+            pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = browser_support.launch_browser(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

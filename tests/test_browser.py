@@ -1,0 +1,128 @@
+"""End to end: every page of the app, served by ``streamlit run app.py``, in headless Chromium.
+
+Each page in :data:`rnnviz.ui.navigation.PAGES` must render without a Streamlit exception or a JS
+error, and (but for the home page) draw at least one plotly chart. A full-page screenshot of each
+lands in ``artifacts/screenshots/`` (or ``RNNVIZ_SCREENSHOT_DIR``: ``make screenshots``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+import browser_support as bs
+from rnnviz.ui.navigation import PAGES
+
+pytestmark = pytest.mark.browser
+
+INTERACTION_TIMEOUT_MS = 20_000  # a rerun takes ~1 s here; the first render has its own, longer wait
+SCREENSHOTS = bs.ROOT / "artifacts" / "screenshots"
+
+
+def assert_no_exception(page, what: str) -> None:
+    exceptions = bs.exception_texts(page)
+    assert not exceptions, f"{what}: Streamlit exception on the page:\n" + "\n---\n".join(exceptions)
+
+
+def assert_healthy(app_page: bs.AppPage, what: str) -> None:
+    page = app_page.page
+    assert_no_exception(page, what)
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body, f"{what}: a traceback is shown on the page:\n{body[:3000]}"
+    errors = app_page.app_errors()
+    assert not errors, f"{what}: JS errors in the browser:\n" + "\n".join(errors)
+
+
+# Pages that draw their charts only after a user action (no chart on a fresh load), with the reason.
+# Every other page but home must show at least one plotly chart as soon as it loads.
+CHARTS_AFTER_ACTION = {
+    "train": "the charts follow a training run, which the user starts",
+}
+
+
+def test_page_registry():
+    assert PAGES, "rnnviz.ui.navigation.PAGES lists no page"
+    assert sum(1 for spec in PAGES if spec.url_path == "") == 1, "exactly one home page (url_path '')"
+    url_paths = [spec.url_path for spec in PAGES]
+    assert len(set(url_paths)) == len(url_paths), f"duplicate url_path in PAGES: {url_paths}"
+    stale = set(CHARTS_AFTER_ACTION) - set(url_paths)
+    assert not stale, f"CHARTS_AFTER_ACTION names pages that are not in PAGES: {sorted(stale)}"
+
+
+# Home last: the first visit to the fresh server is a deep link, as a shared link after a restart is.
+PAGES_DEEP_LINK_FIRST = sorted(PAGES, key=lambda spec: spec.url_path == "")
+
+
+@pytest.mark.parametrize("spec", PAGES_DEEP_LINK_FIRST, ids=[bs.page_name(s.url_path) for s in PAGES_DEEP_LINK_FIRST])
+def test_page_renders(browser, app_url, spec):
+    url = f"{app_url}/{spec.url_path}"
+    with bs.open_page(browser, url) as app_page:
+        page = app_page.page
+        assert_no_exception(page, url)  # fail fast: an exception usually means no chart to wait for
+        if (spec.url_path and spec.url_path not in CHARTS_AFTER_ACTION) or bs.count_plotly(page):
+            try:
+                bs.wait_for_plotly(page, min_count=1)
+            except PlaywrightTimeoutError:
+                assert_healthy(app_page, url)  # an error on the page explains a missing chart best
+                pytest.fail(f"{url}: no plotly chart drew its svg within {bs.RENDER_TIMEOUT_MS // 1000} s "
+                            f"({bs.count_plotly(page)} chart element(s) on the page)")
+        assert_healthy(app_page, url)
+        shot = bs.full_page_screenshot(page, bs.screenshot_dir(SCREENSHOTS) / f"{bs.page_name(spec.url_path)}.png")
+        assert shot.stat().st_size > 10_000, f"{shot} is suspiciously small"
+
+
+PADDING_CHARTS = ("padding_chart_tokens", "padding_chart_padded", "padding_chart_mask", "padding_chart_lengths",
+                  "padding_chart_packed", "padding_chart_packed_data")
+
+
+def test_padding_page_interaction(browser, app_url):
+    """Type sentences, change maxlen, the padding side and the input: every rerun redraws the charts."""
+    if not any(spec.url_path == "padding" for spec in PAGES):
+        pytest.skip("no padding page in PAGES")
+    with bs.open_page(browser, f"{app_url}/padding") as app_page:
+        page = app_page.page
+        charts = bs.wait_for_plotly(page, min_count=len(PADDING_CHARTS))
+        page.set_default_timeout(INTERACTION_TIMEOUT_MS)
+        for key in PADDING_CHARTS:
+            assert bs.by_key(page, key).count() == 1, f"no chart with key {key!r} on the padding page"
+
+        def redrawn(what: str, before: str | None = None, min_charts: int = charts) -> str:
+            bs.wait_for_plotly(page, min_count=min_charts)
+            assert_healthy(app_page, f"padding page after {what}")
+            after = bs.chart_data(page, "padding_chart_padded")
+            if before is not None:
+                assert after != before, f"the padded matrix did not change after {what}"
+            return after
+
+        padded = bs.chart_data(page, "padding_chart_padded")
+
+        text_area = bs.by_key(page, "padding_sentences").locator("textarea")
+        sentences = "A truly wonderful film\nBoring\nI would not watch it again, ever\nWow\nThe plot made no sense"
+        bs.rerun_after(page, lambda: (text_area.fill(sentences), text_area.press("Control+Enter")))
+        assert text_area.input_value() == sentences
+        padded = redrawn("typing five sentences", padded)
+
+        slider = bs.by_key(page, "padding_maxlen").locator('input[type="range"]')
+        bs.rerun_after(page, lambda: slider.press("Home"))
+        assert slider.input_value() == "1"
+        padded = redrawn("maxlen = 1", padded)
+
+        bs.rerun_after(page, lambda: slider.press("End"))
+        assert slider.input_value() == "300"
+        padded = redrawn("maxlen = 300", padded)
+
+        side = bs.by_key(page, "padding_side")
+        bs.rerun_after(page, lambda: side.get_by_text("post", exact=True).click())
+        assert side.get_by_role("radio", name="post").is_checked()
+        padded = redrawn("padding = post", padded)
+
+        switch = bs.by_key(page, "padding_use_maxlen").locator('input[role="switch"]')
+        bs.rerun_after(page, lambda: bs.by_key(page, "padding_use_maxlen").locator("label").first.click())
+        assert not switch.is_checked()
+        assert slider.is_disabled()
+        redrawn("no maxlen")
+
+        # An empty text area is a warning, not an error (the page stops before its charts).
+        bs.rerun_after(page, lambda: (text_area.fill(""), text_area.press("Control+Enter")))
+        assert_healthy(app_page, "padding page with no sentence")
+        assert page.locator('[data-testid="stAlert"]').count() >= 1, "no warning for an empty input"
