@@ -20,4 +20,5 @@ pages = [
 ]
 navigation = st.navigation(pages)
 state.sidebar_settings()
+state.keep_training_alive()
 navigation.run()

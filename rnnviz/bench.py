@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import builtins
 import os
-import time
 from dataclasses import asdict, dataclass
 from typing import Callable, Sequence
 
@@ -47,6 +46,7 @@ class BenchRow:
     rnnviz_accuracy: float
     course_threads: int
     rnnviz_threads: int
+    rnnviz_workers: int = 1
 
     @property
     def speedup(self) -> float:
@@ -63,21 +63,24 @@ def course_model_config(cell: str) -> ModelConfig:
                        hidden_size=setup.hidden_size, max_len=MAX_LEN)
 
 
-def course_train_config(cell: str, seed: int = 0, epochs: int = 1) -> TrainConfig:
+def course_train_config(cell: str, seed: int = 0, epochs: int = 1, workers: int = 1) -> TrainConfig:
     """The notebook's optimiser, learning rate and batch size, without a validation split."""
     setup = COURSE_SETUPS[cell]
     return TrainConfig(optimizer=setup.optimizer, lr=setup.lr, batch_size=setup.batch_size, epochs=epochs,
-                       validation_fraction=0.0, patience=0, seed=seed, grad_clip=0.0)
+                       validation_fraction=0.0, patience=0, seed=seed, grad_clip=0.0, workers=workers)
 
 
 def run_bench(data_dir: str | os.PathLike | None = None, reviews: int = DEFAULT_REVIEWS,
               cells: Sequence[str] = DEFAULT_CELLS, test_reviews: int = 2_000, epochs: int = 1,
-              seed: int = 0, print: Callable[[str], None] = builtins.print) -> list[BenchRow]:
+              seed: int = 0, workers: int = 1,
+              print: Callable[[str], None] = builtins.print) -> list[BenchRow]:
     """Train each cell both ways on ``reviews`` training reviews; print a table; return its rows.
 
     data_dir: an IMDB folder (see :func:`rnnviz.data.load_imdb`); None: $RNNVIZ_DATA_DIR, the hub,
         or the bundled 2,000 + 2,000 sample
     reviews, test_reviews: how many training / test reviews (a seeded random subset)
+    workers: rnnviz's trainer processes (``TrainConfig.workers``); 2 uses both cores of an idle
+        machine (the helper's start-up, ~2-5 s, is not counted in its speed)
     """
     unknown = [c for c in cells if c not in COURSE_SETUPS]
     if unknown:
@@ -98,7 +101,7 @@ def run_bench(data_dir: str | os.PathLike | None = None, reviews: int = DEFAULT_
     print(f"rnnviz bench: {len(train_split):,} training reviews, {len(test_split):,} test reviews, "
           f"{epochs} epoch(s), data: {imdb.source.label}")
     print(f"torch {torch.__version__}, {os.cpu_count()} CPUs, torch threads by default: "
-          f"{torch.get_num_threads()}, load average: {load:.2f}")
+          f"{torch.get_num_threads()}, rnnviz: 1 thread x {workers} process(es), load average: {load:.2f}")
     header = (f"{'cell':<5} {'notebook loop':>14} {'rnnviz':>10} {'speed-up':>9} "
               f"{'notebook acc':>13} {'rnnviz acc':>11}")
     print(header)
@@ -108,12 +111,13 @@ def run_bench(data_dir: str | os.PathLike | None = None, reviews: int = DEFAULT_
         course_threads = torch.get_num_threads()
         model, run = train_course_model(cell, course_train, y_train, epochs=epochs, seed=seed)
         course_accuracy = evaluate_course_model(model, course_test, y_test)
-        train_config = course_train_config(cell, seed, epochs)
+        train_config = course_train_config(cell, seed, epochs, workers)
         result = train(course_model_config(cell), train_config, ours_train, labels=y_train)
         ours_accuracy = evaluate(result.model, ours_test, labels=y_test).accuracy
         row = BenchRow(cell, run.reviews, run.reviews_per_second, result.samples_per_second,
                        run.seconds, len(train_split) * epochs / result.samples_per_second,
-                       course_accuracy, ours_accuracy, course_threads, train_config.num_threads)
+                       course_accuracy, ours_accuracy, course_threads, train_config.num_threads,
+                       train_config.workers)
         rows.append(row)
         print(f"{cell:<5} {row.course_reviews_per_second:>10,.0f} r/s {row.rnnviz_reviews_per_second:>6,.0f} r/s "
               f"{row.speedup:>8.1f}x {row.course_accuracy:>13.1%} {row.rnnviz_accuracy:>11.1%}")

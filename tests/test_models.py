@@ -160,3 +160,14 @@ def test_pretrained_embedding_can_be_frozen():
     assert trainable.embedding.weight.requires_grad
     with pytest.raises(ValueError, match="shape"):
         RNNClassifier(ModelConfig(vocab_size=21, embedding_dim=5), weights)
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_course_models_score_pre_padded_batches(cell):
+    from rnnviz.course_baseline import COURSE_SETUPS, build_course_model
+
+    model = build_course_model(cell, vocab_size=20)
+    batch = torch.from_numpy(pad_sequences(REVIEWS, maxlen=200))
+    scores = model(batch).reshape(-1)
+    assert scores.shape == (len(REVIEWS),) and ((scores > 0) & (scores < 1)).all()
+    assert COURSE_SETUPS[cell].batch_size in (64, 128)

@@ -212,3 +212,25 @@ def test_train_on_texts_builds_the_vocabulary():
     with pytest.raises(ValueError, match="tokenizer"):
         training.train_on_texts(config, fast_config(epochs=1), sample["text"], sample["label"],
                                 tokenizer=Tokenizer.build(sample["text"], vocab_size=600))
+
+
+def test_two_worker_processes_train_like_one(tmp_path):
+    """workers=2 splits each batch over two processes; the averaged gradient is the batch's."""
+    reviews, labels = synthetic(200)
+    one = train(TINY, fast_config(epochs=2), reviews, labels=labels)
+    stop = threading.Event()
+    events = []
+    two = train(TINY, fast_config(epochs=2, workers=2), reviews, labels=labels, on_progress=events.append)
+    for a, b in zip(one.history, two.history):
+        assert a["train_loss"] == pytest.approx(b["train_loss"], abs=1e-4)
+        assert a["val_accuracy"] == pytest.approx(b["val_accuracy"], abs=0.02)
+    assert [e.epoch for e in events if e.kind == "epoch"] == [1, 2]
+    stop.set()
+    stopped = train(TINY, fast_config(epochs=5, workers=2), reviews, labels=labels, stop_event=stop)
+    assert stopped.stopped_by_user and stopped.history == ()
+
+
+def test_word_dropout_trains():
+    reviews, labels = synthetic(200)
+    result = train(TINY, fast_config(epochs=2, word_dropout=0.2), reviews, labels=labels)
+    assert np.isfinite(result.history[-1]["train_loss"])
