@@ -107,7 +107,7 @@ def long_review(min_words: int = 600) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _predictions(stamp: tuple, text: str) -> dict:
-    from rnnviz.checkpoints import CheckpointError
+    from rnnviz.checkpoints import CheckpointError, sanitize_name
 
     one_torch_thread()
     start = time.perf_counter()
@@ -120,7 +120,7 @@ def _predictions(stamp: tuple, text: str) -> dict:
                          "test_accuracy": info.metrics.get("test_accuracy"), "max_len": loaded.config.max_len,
                          "tokens": tokens, "shipped": info.shipped})
         except (CheckpointError, OSError) as error:
-            errors.append(f"{info.name}: {error}")
+            errors.append(f"{sanitize_name(info.name)}: {error}")  # names come from files: keep them plain
     return {"rows": rows, "errors": errors, "ms": (time.perf_counter() - start) * 1000}
 
 
@@ -178,15 +178,20 @@ def _fresh_model(config_json: str, seed: int):
 
 
 def _gradient_models(cell: str, path: str | None):
-    """(trained Checkpoint or None, fresh model of the same size, tokenizer) for one cell."""
+    """(trained Checkpoint or None, fresh model of the same size, tokenizer, error or None) for one cell."""
     import json
 
+    from rnnviz.checkpoints import CheckpointError
     from rnnviz.models import ModelConfig
 
-    loaded = checkpoint(path) if path else None
+    loaded, error = None, None
+    try:
+        loaded = checkpoint(path) if path else None
+    except (CheckpointError, OSError) as problem:
+        error = f"{cell}: {problem}"
     config = loaded.config if loaded else ModelConfig(cell=cell, **GRADIENT_DEFAULT_SIZE)
     words = loaded.tokenizer if loaded else tokenizer(config.vocab_size)[0]
-    return loaded, _fresh_model(json.dumps(config.to_dict(), sort_keys=True), 0), words
+    return loaded, _fresh_model(json.dumps(config.to_dict(), sort_keys=True), 0), words, error
 
 
 def gradient_lineup() -> tuple[tuple[str, str | None], ...]:
@@ -201,31 +206,33 @@ def gradient_lineup() -> tuple[tuple[str, str | None], ...]:
 @st.cache_data(show_spinner=False, max_entries=32)
 def _gradient_decays(stamp: tuple, lineup: tuple, text: str | None, length: int, seed: int, target: str,
                      label: int) -> dict:
-    from rnnviz.checkpoints import CheckpointError
-    from rnnviz.gradients import MAX_STEPS, measure_decay, random_ids
+    from rnnviz.gradients import MAX_STEPS, measure_decay, random_ids, spectral_radius
 
     one_torch_thread()
-    start = time.perf_counter()
-    trained, fresh, errors, tokens = {}, {}, [], 0
+    trained, fresh, errors, total, ids, seconds, radii = {}, {}, [], 0, [], 0.0, {}
     for cell, path in lineup:
-        try:
-            loaded, fresh_model, words = _gradient_models(cell, path)
-        except (CheckpointError, OSError) as error:
-            errors.append(f"{cell}: {error}")
-            loaded, fresh_model, words = _gradient_models(cell, None)
-        ids = random_ids(length, fresh_model.config.vocab_size, seed) if text is None \
-            else words.encode(text)[-MAX_STEPS:]
-        tokens = len(ids)
+        loaded, fresh_model, words, error = _gradient_models(cell, path)
+        errors += [error] if error else []
+        ids = random_ids(length, fresh_model.config.vocab_size, seed) if text is None else words.encode(text)
+        total, ids = len(ids), ids[-MAX_STEPS:]
+        start = time.perf_counter()
         if loaded is not None:
             trained[cell] = measure_decay(loaded.model, ids, target, label, name=loaded.name)
         fresh[cell] = measure_decay(fresh_model, ids, target, label, name=f"{cell.upper()} (fresh)")
-    return {"trained": trained, "fresh": fresh, "errors": errors, "tokens": tokens,
-            "ms": (time.perf_counter() - start) * 1000}
+        seconds += time.perf_counter() - start
+        if cell == "rnn":  # the vanilla RNN's W_hh is square: its spectral radius, as in the lab
+            radii = {"trained": spectral_radius(loaded.model.rnn.weight_hh_l0.detach()) if loaded else None,
+                     "fresh": spectral_radius(fresh_model.rnn.weight_hh_l0.detach())}
+    return {"trained": trained, "fresh": fresh, "errors": errors, "tokens": len(ids), "total": total,
+            "ms": seconds * 1000, "radii": radii}
 
 
 def gradient_decays(text: str | None, length: int, seed: int, target: str, label: int) -> dict:
     """Gradient decay of every cell, trained and fresh: ``{"trained": {cell: GradientDecay}, "fresh": {...},
-    "errors": [...], "tokens": steps measured, "ms": compute time}``. ``text`` None: random ids."""
+    "errors": [...], "tokens": steps measured, "total": steps before the cut to MAX_STEPS, "ms": time spent
+    measuring (models loaded and text encoded aside), "radii": spectral radius of the vanilla RNNs' W_hh
+    ({"trained": float or None, "fresh": float})}``.
+    ``text`` None: ``length`` random ids drawn with ``seed``."""
     return _gradient_decays(_checkpoint_stamp(), gradient_lineup(), text, length, seed, target, label)
 
 
@@ -236,7 +243,7 @@ def _gradient_saliency(stamp: tuple, lineup: tuple, text: str) -> list:
     one_torch_thread()
     out = []
     for cell, path in lineup:
-        loaded, fresh_model, words = _gradient_models(cell, path)
+        loaded, fresh_model, words, _ = _gradient_models(cell, path)
         model = loaded.model if loaded else fresh_model
         encoding = words.encode_detailed(text)
         keep = model.config.max_len
@@ -257,3 +264,167 @@ def spectral_lab(radius: float, cell: str, input_scale: float):
 
     one_torch_thread()
     return run(radius, MAX_STEPS, cell, input_scale=input_scale)
+
+
+# ---------------------------------------------------------------- hidden states & embeddings (rnnviz.probes)
+def _mtime(path) -> tuple[str, int]:
+    from pathlib import Path
+
+    path = Path(path)
+    return str(path), path.stat().st_mtime_ns
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _review_probe(path: str, mtime_ns: int, text: str):
+    from rnnviz.probes import probe_review
+
+    one_torch_thread()
+    return probe_review(_checkpoint(path, mtime_ns), text)
+
+
+def review_probe(path, text: str):
+    """``probes.ReviewProbe`` of one checkpoint reading ``text`` (cached per checkpoint file and text)."""
+    return _review_probe(*_mtime(path), text)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _embedding_space(path: str, mtime_ns: int, count: int):
+    from rnnviz.probes import embedding_space
+
+    one_torch_thread()
+    loaded = _checkpoint(path, mtime_ns)
+    return embedding_space(loaded.model, loaded.tokenizer, count)
+
+
+def embedding_space(path, count: int):
+    """``probes.Space``: the ``count`` most frequent words of a checkpoint, PCA and polarity."""
+    return _embedding_space(*_mtime(path), count)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _neighbours(path: str, mtime_ns: int, word: str, k: int):
+    from rnnviz.probes import nearest_neighbours
+
+    loaded = _checkpoint(path, mtime_ns)
+    return nearest_neighbours(loaded.model, loaded.tokenizer, word, k)
+
+
+def neighbours(path, word: str, k: int = 12):
+    """``probes.Neighbours`` of ``word`` (None when the checkpoint does not know it)."""
+    return _neighbours(*_mtime(path), word, k)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _semantic_axis(path: str, mtime_ns: int, negative: str, positive: str, count: int):
+    from rnnviz.probes import semantic_axis
+
+    space = _embedding_space(path, mtime_ns, count)
+    loaded = _checkpoint(path, mtime_ns)
+    return semantic_axis(loaded.model, loaded.tokenizer, negative, positive, space.ids)
+
+
+def semantic_axis(path, negative: str, positive: str, count: int):
+    """(count,) positions of the most frequent words on the negative (-1) -> positive (+1) axis, or None."""
+    return _semantic_axis(*_mtime(path), negative, positive, count)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _compare_spaces(path_a: str, mtime_a: int, path_b: str, mtime_b: int, count: int, k: int):
+    from rnnviz.probes import compare_spaces
+
+    one_torch_thread()
+    a, b = _checkpoint(path_a, mtime_a), _checkpoint(path_b, mtime_b)
+    return compare_spaces(a.model, a.tokenizer, b.model, b.tokenizer, count, k)
+
+
+def compare_spaces(path_a, path_b, count: int, k: int = 10):
+    """``probes.SpaceComparison`` of two checkpoints on their shared frequent words."""
+    return _compare_spaces(*_mtime(path_a), *_mtime(path_b), count, k)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def freeze_steps() -> tuple:
+    """(frozen, free): ``probes.FreezeStep`` with ``freeze=True`` and ``freeze=False``."""
+    from rnnviz.probes import freeze_step
+
+    return freeze_step(True), freeze_step(False)
+
+
+# ------------------------------------------------------------------ Training page
+@st.cache_resource(show_spinner=False)
+def job_manager():
+    """The server's one training-job manager (``RNNVIZ_MAX_JOBS`` jobs at once, the rest queued)."""
+    from rnnviz.jobs import JobManager
+
+    one_torch_thread()
+    return JobManager()
+
+
+@st.cache_resource(show_spinner="Preparing the reviews…", max_entries=2)
+def review_lists(split: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """(texts, labels) of one split as plain tuples: handed to training jobs (read-only)."""
+    data = imdb()[split]
+    return tuple(data["text"]), tuple(int(label) for label in data["label"])
+
+
+@st.cache_data(show_spinner="Measuring the speed of this network…", max_entries=64, ttl=600)
+def training_speed(config_json: str, batch_size: int, length: int) -> tuple[float, dict[str, int]]:
+    """(training reviews per second of this network here and now, from a few timed batches;
+    its weights per part: {"embedding", "recurrent", "output"})."""
+    import json
+
+    from rnnviz.jobs import measure_speed
+    from rnnviz.models import ModelConfig, RNNClassifier
+
+    one_torch_thread()
+    config = ModelConfig.from_dict(json.loads(config_json))
+    model = RNNClassifier(config)
+    parts = {name: sum(p.numel() for p in getattr(model, module).parameters())
+             for name, module in (("embedding", "embedding"), ("recurrent", "rnn"), ("output", "head"))}
+    return measure_speed(config, batch_size, length, batches=1), parts
+
+
+# ------------------------------------------------------------------ Models page
+TEST_EVALUATION_LIMIT = 2_000
+
+
+@st.cache_data(show_spinner="Testing the model…", max_entries=32)
+def _test_evaluation(path: str, mtime_ns: int, limit: int) -> dict:
+    import numpy as np
+
+    from rnnviz.training import encode_reviews, evaluate
+
+    one_torch_thread()
+    test = imdb()["test"]
+    picks = sorted(np.random.default_rng(0).choice(len(test), size=min(limit, len(test)), replace=False).tolist())
+    rows = test.select(picks)
+    loaded = _checkpoint(path, mtime_ns)
+    reviews = encode_reviews(rows["text"], loaded.tokenizer, loaded.config.max_len)
+    result = evaluate(loaded.model, reviews, labels=rows["label"])
+    return {"accuracy": result.accuracy, "confusion": result.confusion, "count": len(picks), "total": len(test)}
+
+
+def test_evaluation(path, limit: int = TEST_EVALUATION_LIMIT) -> dict:
+    """Accuracy and (2, 2) confusion counts of a checkpoint on (a seeded random ``limit`` of) the test reviews."""
+    from pathlib import Path
+
+    path = Path(path)
+    return _test_evaluation(str(path), path.stat().st_mtime_ns, limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _checkpoint_history(path: str, mtime_ns: int) -> list:
+    from rnnviz.checkpoints import CheckpointError, read_metadata
+
+    try:
+        return list(read_metadata(path).get("history") or [])
+    except (CheckpointError, OSError):
+        return []
+
+
+def checkpoint_history(path) -> list:
+    """The per-epoch history stored in a checkpoint's header (no weights read)."""
+    from pathlib import Path
+
+    path = Path(path)
+    return _checkpoint_history(str(path), path.stat().st_mtime_ns)

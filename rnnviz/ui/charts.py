@@ -214,5 +214,5 @@ def packed_data_figure(view: PackedView, row_count: int, lang: str = "en") -> go
     for boundary in offsets:
         fig.add_vline(x=boundary - 0.5, line_width=3, line_color="#333333")
     fig.update_xaxes(title=tr("chart.element", lang))
-    fig.update_yaxes(title="")
+    fig.update_yaxes(title="packed", showticklabels=False)
     return _layout(fig, tr("chart.packed_data_title", lang), height=230)

@@ -55,6 +55,16 @@ def _sync_language_to_url() -> None:
     st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
 
 
+def keep_training_alive() -> None:
+    """Any page the user interacts with counts as a heartbeat for their training job, so only a
+    closed tab (no more reruns) lets the job manager stop it."""
+    job_id = st.session_state.get("train_job")
+    if job_id:
+        from rnnviz.ui.cache import job_manager
+
+        job_manager().heartbeat(job_id)
+
+
 def sidebar_settings() -> None:
     """Language and presenter mode, on every page."""
     st.sidebar.selectbox(

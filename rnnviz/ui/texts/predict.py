@@ -60,21 +60,27 @@ TEXTS = {
     "predict.why": {"en": "2. Why? Word by word", "fr": "2. Pourquoi ? Mot par mot"},
     "predict.model": {"en": "Model to explain", "fr": "Modèle à expliquer"},
     "predict.why.occlusion": {
-        "en": "Colour = how much P(positive) drops when the word is hidden (replaced by the unknown word `<oov>`). "
-              "**Blue** words pushed towards *positive*, **orange** words towards *negative*; pale words barely "
-              "mattered. Computed exactly: the model re-read the review once per hidden word.",
-        "fr": "Couleur = de combien P(positif) baisse quand on cache le mot (remplacé par le mot inconnu `<oov>`). "
-              "Les mots **bleus** ont poussé vers *positif*, les **orange** vers *négatif* ; les mots pâles ont peu "
-              "compté. Calcul exact : le modèle a relu la critique une fois par mot caché.",
+        "en": "Colour = how much the model's **score** drops when the word is hidden (replaced by the unknown word "
+              "`<oov>`). The score is what the network outputs before the sigmoid: P(positive) = sigmoid(score); "
+              "+1 on the score multiplies the odds positive:negative by 2.7. **Blue** words pushed towards "
+              "*positive*, **orange** words towards *negative*; pale words barely mattered. Computed exactly: the "
+              "model re-read the review once per hidden word.",
+        "fr": "Couleur = de combien le **score** du modèle baisse quand on cache le mot (remplacé par le mot inconnu "
+              "`<oov>`). Le score est ce que le réseau sort avant la sigmoïde : P(positif) = sigmoïde(score) ; +1 "
+              "sur le score multiplie la cote positif:négatif par 2,7. Les mots **bleus** ont poussé vers *positif*, "
+              "les **orange** vers *négatif* ; les mots pâles ont peu compté. Calcul exact : le modèle a relu la "
+              "critique une fois par mot caché.",
     },
     "predict.why.gradient": {
-        "en": "Colour = an estimate of how much P(positive) drops when the word is hidden (replaced by the unknown "
-              "word `<oov>`). **Blue** words pushed towards *positive*, **orange** words towards *negative*; pale "
-              "words barely mattered. For a long review re-reading it once per word would be slow, so the estimate "
-              "comes from one backward pass: gradient × (word's embedding − `<oov>`'s embedding).",
-        "fr": "Couleur = une estimation de la baisse de P(positif) quand on cache le mot (remplacé par le mot inconnu "
-              "`<oov>`). Les mots **bleus** ont poussé vers *positif*, les **orange** vers *négatif* ; les mots pâles "
-              "ont peu compté. Pour une longue critique, relire le texte une fois par mot serait lent : l'estimation "
+        "en": "Colour = an estimate of how much the model's **score** drops when the word is hidden (replaced by "
+              "the unknown word `<oov>`). The score is what the network outputs before the sigmoid: P(positive) = "
+              "sigmoid(score). **Blue** words pushed towards *positive*, **orange** words towards *negative*; pale "
+              "words barely mattered. Re-reading a long review once per word would be slow, so the estimate comes "
+              "from one backward pass: gradient × (word's embedding − `<oov>`'s embedding).",
+        "fr": "Couleur = une estimation de la baisse du **score** du modèle quand on cache le mot (remplacé par le "
+              "mot inconnu `<oov>`). Le score est ce que le réseau sort avant la sigmoïde : P(positif) = "
+              "sigmoïde(score). Les mots **bleus** ont poussé vers *positif*, les **orange** vers *négatif* ; les "
+              "mots pâles ont peu compté. Relire une longue critique une fois par mot serait lent : l'estimation "
               "vient d'une seule rétropropagation, gradient × (plongement du mot − plongement de `<oov>`).",
     },
     "predict.oov": {
@@ -115,12 +121,12 @@ TEXTS = {
     "chart.words.x": {"en": "Word position in the line", "fr": "Position du mot dans la ligne"},
     "chart.words.y": {"en": "Line (reading order)", "fr": "Ligne (ordre de lecture)"},
     "chart.words.colorbar": {
-        "en": "Effect on<br>P(positive)<br>+ positive<br>− negative",
-        "fr": "Effet sur<br>P(positif)<br>+ positif<br>− négatif",
+        "en": "Effect on<br>the score<br>+ positive<br>− negative",
+        "fr": "Effet sur<br>le score<br>+ positif<br>− négatif",
     },
     "chart.words.hover": {
-        "en": "{word} (token {position})<br>effect on P(positive): {effect:+.3f}",
-        "fr": "{word} (token {position})<br>effet sur P(positif) : {effect:+.3f}",
+        "en": "{word} (token {position})<br>effect on the score: {effect:+.3f}",
+        "fr": "{word} (token {position})<br>effet sur le score : {effect:+.3f}",
     },
     "chart.words.hover_oov": {
         "en": "{word} (token {position})<br>unknown word: the model sees <oov>",

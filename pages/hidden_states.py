@@ -1,0 +1,118 @@
+import numpy as np
+import streamlit as st
+
+from rnnviz.probes import reacting_units, unit_activation
+from rnnviz.ui import cache, probe_charts as pc, snippets
+from rnnviz.ui.state import language, t
+from rnnviz.ui.widgets import chart_with_code, limited_text, predict_then_reveal, show_chart
+
+EXAMPLES = {"negation": "This movie is not bad at all.",
+            "but": "The actors are brilliant and the first hour is moving, but the ending is a boring, stupid mess."}
+lang = language()
+
+
+def use_example(kind: str) -> None:
+    st.session_state["hs_text"] = cache.long_review() if kind == "long" else EXAMPLES[kind]
+
+
+st.title(t("hs.title"))
+st.markdown(t("hs.intro"))
+infos = cache.available_checkpoints()
+if not infos:
+    st.info(t("probe.no_checkpoints"), icon=":material/info:")
+    st.stop()
+names = {str(info.path): info.name for info in infos}
+one_per_cell: dict = {}
+for info in infos:
+    one_per_cell.setdefault(info.cell, str(info.path))
+chosen = st.multiselect(t("hs.checkpoints"), list(names), default=list(one_per_cell.values())[:3],
+                        format_func=names.get, key="hs_checkpoints")
+columns = st.columns(3)
+for column, kind in zip(columns, ("negation", "but", "long")):
+    column.button(t(f"hs.example.{kind}"), key=f"hs_example_{kind}", on_click=use_example, args=(kind,),
+                  width="stretch")
+st.session_state.setdefault("hs_text", EXAMPLES["negation"])
+text = limited_text(st.text_area(t("hs.text"), height=110, key="hs_text"))
+if not chosen:
+    st.warning(t("hs.pick_one"))
+    st.stop()
+if not text.strip():
+    st.warning(t("hs.empty"))
+    st.stop()
+probes = {path: cache.review_probe(path, text) for path in chosen}
+for probe in probes.values():
+    if probe.review.truncated:
+        st.info(t("hs.truncated", name=probe.name, total=probe.review.total, kept=len(probe.review.ids)))
+if not next(iter(probes.values())).review.known_words:
+    st.warning(t("hs.unknown_only"))
+
+st.header(t("hs.prob.header"))
+series = {f"{p.name} ({p.cell.upper()}{' bi' if p.directions == 2 else ''})": (p.review.tokens, p.reading.prob_by_step)
+          for p in probes.values()}
+chart_with_code(pc.prob_lines(series, lang), snippets.prob_code(), t("hs.prob.notice"), key="hs_chart_prob")
+
+predict_then_reveal("lesson.hidden.question", "lesson.hidden.answer", key="hs_reveal")
+st.header(t("hs.detail.header"))
+path = st.radio(t("hs.detail"), chosen, format_func=names.get, horizontal=True, key="hs_detail")
+probe = probes[path]
+tokens, reading = probe.review.tokens, probe.reading
+st.caption(t("hs.detail.caption", name=probe.name, cell=probe.cell.upper(), units=reading.states.shape[1],
+             tokens=len(tokens), prob=reading.prob))
+chart_with_code(pc.states_heatmap(reading.states, tokens, probe.directions, lang),
+                snippets.states_code(probe.cell), t("hs.heatmap.notice"), key="hs_chart_heatmap")
+dims = 3 if st.toggle(t("hs.trajectory.3d"), key="hs_trajectory_3d") else 2
+chart_with_code(pc.trajectory_figure(probe.trajectory[:, :dims], tokens, reading.prob_by_step, probe.explained, lang),
+                snippets.trajectory_code(), t("hs.trajectory.notice"), key="hs_chart_trajectory")
+
+st.header(t("hs.gates.header"))
+if probe.gates is None:
+    st.info(t("hs.gates.none"))
+else:
+    chart_with_code(pc.gate_means_figure(probe.gates.mean(), tokens, lang), snippets.gates_code(probe.cell),
+                    t(f"hs.gates.notice.{probe.cell}"), key="hs_chart_gate_means")
+    gate = st.radio(t("hs.gates.pick"), list(probe.gates.values), format_func=lambda g: t(f"probe.gate.{g}"),
+                    horizontal=True, key=f"hs_gate_{probe.cell}")
+    low = 0.0 if gate in ("i", "f", "o", "r", "z") else -1.0
+    bound = max(1.0, float(np.abs(probe.gates.values[gate]).max())) if gate == "c" else 1.0
+    show_chart(pc.states_heatmap(probe.gates.values[gate], tokens, 1, lang, t(f"probe.gate.{gate}"),
+                                 (low * bound, bound)), key="hs_chart_gate_units")
+
+st.header(t("hs.units.header"))
+left, right = st.columns(2)
+unit = left.slider(t("hs.units.unit"), 0, reading.states.shape[1] - 1, 0, key="hs_unit")
+turn = int(np.abs(np.diff(reading.prob_by_step, prepend=reading.prob_by_step[0])).argmax())  # where it turns most
+# "position: word" options: a new review brings new options, so a stale choice cannot point at another word
+words = [f"{i}: {word}" for i, word in enumerate(tokens)]
+position = words.index(right.selectbox(t("hs.units.word"), words, index=turn, key="hs_word"))
+label = pc.unit_labels(reading.forward.shape[1], probe.directions)[unit]
+chart_with_code(pc.word_colours(tokens, unit_activation(reading, unit), lang, t("hs.units.title", unit=label),
+                                highlight=position),
+                snippets.unit_code(unit), t("hs.units.notice"), key="hs_chart_unit_words")
+reaction = reacting_units(reading, position, k=10)
+labels = [pc.unit_labels(reading.forward.shape[1], probe.directions)[u] for u in reaction.units]
+chart_with_code(pc.reaction_figure(labels, reaction.delta, reaction.activation, tokens[position], lang),
+                snippets.reaction_code(position), t("hs.reaction.notice"), key="hs_chart_reaction")
+
+st.header(t("hs.lessons.header"))
+st.subheader(t("hs.loop.header"))
+loop = probe.loop
+chart_with_code(pc.cell_loop_figure(loop.by_module, loop.by_hand, loop.by_cell, lang), snippets.cell_loop_code(),
+                t("hs.loop.notice", steps=loop.by_module.shape[1], hand=loop.max_diff_hand, cell=loop.max_diff_cell,
+                  h_n=loop.max_diff_h_n)
+                + ("" if probe.loop_own else "\n\n" + t("hs.loop.not_own")), key="hs_chart_loop")
+st.subheader(t("hs.last.header"))
+last = probe.last
+notice = t("hs.last.notice", h_n=last.h_n_diff)
+if last.prob_last is not None:
+    notice += "\n\n" + t("hs.last.probs", wrong=float(last.prob_last[-1]), right=float(last.prob_gathered[-1]))
+chart_with_code(pc.last_state_figure(last.lengths, last.error_last, last.error_gathered, lang),
+                snippets.last_state_code(), notice, key="hs_chart_last")
+st.subheader(t("hs.halves.header"))
+halves = probe.halves
+notice = t("hs.halves.notice.bi" if probe.directions == 2 else "hs.halves.notice.uni", width=halves.out_width,
+           shape=str(halves.h_n_shape))
+chart_with_code(pc.halves_figure(halves.forward, halves.backward, halves.bias, lang), snippets.halves_code(),
+                notice, key="hs_chart_halves")
+st.subheader(t("hs.shapes.header"))
+chart_with_code(pc.task_shapes_figure(probe.shapes, tokens, lang), snippets.shapes_code(), t("hs.shapes.notice"),
+                key="hs_chart_shapes")

@@ -1,0 +1,118 @@
+import json
+import uuid
+
+import streamlit as st
+
+from rnnviz.checkpoints import CheckpointError, sanitize_name, user_checkpoint_dir
+from rnnviz.jobs import QueueFull, TrainingRequest, estimate_seconds, format_duration, training_work
+from rnnviz.models import ModelConfig
+from rnnviz.training import TrainConfig
+from rnnviz.ui import app_charts, cache, snippets
+from rnnviz.ui.state import language, t
+from rnnviz.ui.train_panel import show_job
+from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
+
+MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS = 30, 2_000, 230
+OPTIMIZERS, CELLS = {"adam": "Adam", "rmsprop": "RMSprop", "sgd": "SGD"}, ("rnn", "lstm", "gru")
+SIZES, MAX_LENS = (8, 16, 32, 64, 128, 256), (25, 50, 100, 200, 300, 500)
+lang = language()
+manager = cache.job_manager()
+owner = st.session_state.setdefault("train_owner", uuid.uuid4().hex)
+job = manager.get(st.session_state.get("train_job"))
+data = cache.imdb()
+
+st.title(t("train.title"))
+st.markdown(t("train.intro"))
+network, learning, reviews = st.columns(3, gap="large")
+with network:
+    st.subheader(t("train.network"))
+    cell = st.radio(t("train.cell"), CELLS, 1, horizontal=True, key="train_cell", bind="query-params", help=t("train.cell.help"))
+    bidirectional = st.toggle(t("train.bidirectional"), key="train_bidirectional", bind="query-params", help=t("train.bidirectional.help"))
+    layers = st.slider(t("train.layers"), 1, 3, 1, key="train_layers", bind="query-params")
+    embedding_dim = st.select_slider(t("train.embedding_dim"), SIZES[:-1], 32, key="train_embedding_dim", bind="query-params")
+    hidden = st.select_slider(t("train.hidden_size"), SIZES, 64, key="train_hidden", bind="query-params", help=t("train.hidden_size.help"))
+    dropout = st.slider(t("train.dropout"), 0.0, 0.6, 0.0, 0.1, key="train_dropout", bind="query-params", help=t("train.dropout.help"))
+with learning:
+    st.subheader(t("train.learning"))
+    optimizer = st.radio(t("train.optimizer"), list(OPTIMIZERS), format_func=OPTIMIZERS.get, horizontal=True,
+                         key="train_opt", bind="query-params")
+    lr = st.select_slider(t("train.lr"), (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0), 1e-3,
+                          format_func=lambda v: f"{v:g}", key="train_lr", bind="query-params", help=t("train.lr.help"))
+    batch_size = st.select_slider(t("train.batch_size"), SIZES, 64, key="train_batch_size", bind="query-params")
+    epochs = st.slider(t("train.epochs"), 1, 20, 3, key="train_epochs", bind="query-params", help=t("train.epochs.help"))
+    seed = st.number_input(t("train.seed"), 0, 9_999, 0, key="train_seed", bind="query-params", help=t("train.seed.help"))
+with reviews:
+    st.subheader(t("train.data"))
+    sizes = [s for s in (100, 250, 500, 1_000, 2_000, 5_000, 10_000) if s < len(data["train"])] + [len(data["train"])]
+    train_size = st.select_slider(t("train.train_size"), sizes, min(sizes, key=lambda n: abs(n - 1_000)),
+                                  key="train_size", bind="query-params")
+    max_len = st.select_slider(t("train.max_len"), MAX_LENS, 200, key="train_max_len", bind="query-params", help=t("train.max_len.help"))
+    vocab_size = st.select_slider(t("train.vocab_size"), cache.VOCAB_SIZES, 10_000, key="train_vocab", bind="query-params",
+                                  help=t("train.vocab_size.help"))
+    sources = {info.name: info.path for info in cache.available_checkpoints()}
+    source = st.selectbox(t("train.embedding_from"), ["", *sources], key="train_embedding_from",
+                          format_func=lambda name: name or t("train.embedding_from.none"),
+                          help=t("train.embedding_from.help"))
+    freeze = st.toggle(t("train.freeze"), key="train_freeze", disabled=not source, help=t("train.freeze.help"))
+    try:
+        donor = cache.checkpoint(sources[source]) if source in sources else None
+    except (CheckpointError, OSError) as error:
+        donor, _ = None, st.error(t("train.invalid", error=error))
+    if donor is not None:
+        vocab_size, embedding_dim = donor.config.vocab_size, donor.config.embedding_dim
+        st.caption(t("train.embedding_note", name=sanitize_name(source), vocab=vocab_size, dim=embedding_dim))
+auto_name = f"{'bi' if bidirectional else ''}{cell}-h{hidden}-{train_size}r-{epochs}e"
+name = st.text_input(t("train.name"), "", max_chars=64, placeholder=auto_name, key="train_name") or auto_name
+
+problem, seconds = None, 0.0
+try:
+    model_config = ModelConfig(cell=cell, vocab_size=vocab_size, embedding_dim=embedding_dim, hidden_size=hidden,
+                               num_layers=layers, bidirectional=bidirectional, dropout=float(dropout),
+                               freeze_embedding=bool(freeze and donor), max_len=max_len)
+    train_config = TrainConfig(optimizer=optimizer, lr=float(lr), batch_size=batch_size, epochs=epochs,
+                               seed=int(seed), train_size=train_size, patience=0)
+    speed, parts = cache.training_speed(json.dumps(model_config.to_dict()), batch_size, min(max_len, MEAN_TOKENS))
+    seconds = estimate_seconds(train_size, epochs, speed, test_reviews=min(TEST_LIMIT, len(data["test"])))
+    st.markdown(t("train.estimate", time=format_duration(seconds), speed=speed, params=sum(parts.values())))
+    chart_with_code(app_charts.weights_figure(parts, lang), snippets.train_code(
+        {k: v for k, v in model_config.to_dict().items() if k != "pooling"}, train_config.to_dict()),
+        t("train.weights.notice"), key="train_chart_weights")
+except ValueError as error:
+    problem = t("train.invalid", error=error)
+    st.error(problem)
+if seconds > MAX_MINUTES * 60:
+    problem = t("train.too_long", minutes=MAX_MINUTES)
+    st.warning(problem)
+
+busy = job is not None and job.active
+if st.button(t("train.start"), type="primary", disabled=bool(problem) or busy, key="train_start"):
+    texts, labels = cache.review_lists("train")
+    test_texts, test_labels = cache.review_lists("test")
+    request = TrainingRequest(
+        name=name, model_config=model_config, train_config=train_config, texts=texts, labels=labels,
+        tokenizer=donor.tokenizer if donor else cache.tokenizer(vocab_size)[0], folder=user_checkpoint_dir(create=True),
+        test_texts=test_texts, test_labels=test_labels, test_limit=TEST_LIMIT, data_source=data.source,
+        pretrained_embedding=donor.model.embedding.weight.detach().clone() if donor else None,
+        embedding_from=source or None)
+    try:
+        job = manager.submit(training_work(request), owner=owner, label=name)
+        st.session_state.train_job, st.session_state.train_job_epochs = job.id, epochs
+    except QueueFull as error:
+        st.error(t("train.queue_full", error=error))
+elif busy:
+    st.caption(t("train.busy"))
+was_active = job is not None and job.active
+predict_then_reveal("lesson.train.question", "lesson.train.answer", key="train_reveal")
+
+
+@st.fragment(run_every=1.0 if was_active else None)
+def watch() -> None:
+    current = manager.get(st.session_state.get("train_job"))
+    if current is None:
+        return
+    show_job(manager, current, st.session_state.get("train_job_epochs", 1), lang)
+    if was_active and not current.active:
+        st.rerun()
+
+
+watch()

@@ -1,0 +1,101 @@
+import streamlit as st
+
+from rnnviz.gradients import MAX_STEPS
+from rnnviz.ui import cache, gradient_charts, snippets
+from rnnviz.ui.state import language, t
+from rnnviz.ui.widgets import chart_with_code, limited_text, predict_then_reveal, show_chart
+
+TEXT_KEY, LABEL_KEY = "gradients_text", "gradients_label"
+lang = language()
+examples = cache.gradient_examples()
+
+
+def use_example(index: int) -> None:
+    st.session_state[TEXT_KEY] = examples[index][1]
+    st.session_state[LABEL_KEY] = examples[index][2]
+
+
+def wide_chart(figure, code: str, notice: str, key: str) -> None:
+    """A chart across the page, what to notice under it, its code one click away."""
+    show_chart(figure, key=key)
+    st.markdown(notice)
+    with st.expander(t("common.code")):
+        st.code(code, language="python")
+
+
+st.title(t("gradients.title"))
+st.markdown(t("gradients.intro"))
+
+st.header(t("gradients.theory"))
+factor = st.slider(t("gradients.factor"), 0.9, 1.1, 1.01, 0.005, format="%.3f", key="gradients_factor",
+                   help=t("gradients.factor.help"))
+notice = t("gradients.theory.notice", factor=factor, value=gradient_charts.readable(factor ** MAX_STEPS))
+chart_with_code(gradient_charts.product_figure(factor, lang=lang), snippets.product_code(factor), notice,
+                key="gradients_chart_theory")
+
+st.header(t("gradients.spectral"))
+st.markdown(t("gradients.spectral.intro"))
+left, middle, right = st.columns(3)
+radius = left.slider(t("gradients.radius"), 0.5, 1.5, 0.9, 0.01, key="gradients_radius",
+                     help=t("gradients.radius.help"))
+cell = middle.radio(t("gradients.activation"), ["linear", "rnn"], format_func=lambda c: t(f"gradients.activation.{c}"),
+                    horizontal=True, key="gradients_activation")
+strength = right.slider(t("gradients.input_scale"), 0.0, 1.0, 0.1, 0.05, key="gradients_input_scale",
+                        disabled=cell == "linear", help=t("gradients.input_scale.help"))
+lab = cache.spectral_lab(radius, cell, strength if cell == "rnn" else 0.0)
+chart_with_code(gradient_charts.spectral_figure(lab, radius, lang), snippets.spectral_code(radius, cell, strength),
+                t("gradients.spectral.notice") + "\n\n" + gradient_charts.float32_note(lab, lang),
+                key="gradients_chart_spectral")
+
+st.header(t("gradients.input"))
+source = st.radio(t("gradients.source"), ["review", "random"], format_func=lambda s: t(f"gradients.source.{s}"),
+                  horizontal=True, key="gradients_source")
+text, length, seed = None, MAX_STEPS, 0
+if source == "review":
+    st.caption(t("gradients.examples"))
+    for index, (column, example) in enumerate(zip(st.columns(len(examples)), examples)):
+        column.button(t(example[0]), key=f"gradients_example_{index}", on_click=use_example, args=(index,),
+                      width="stretch")
+    if TEXT_KEY not in st.session_state:
+        use_example(len(examples) - 1)
+    text = limited_text(st.text_area(t("gradients.review"), height=150, key=TEXT_KEY))
+else:
+    left, right = st.columns(2)
+    length = left.slider(t("gradients.length"), 1, MAX_STEPS, MAX_STEPS, key="gradients_length")
+    seed = int(right.number_input(t("gradients.seed"), 0, 10_000, 0, key="gradients_seed"))
+
+st.header(t("gradients.measured"))
+if text is not None and not text.strip():
+    st.warning(t("gradients.review.empty"))
+    st.stop()
+left, middle, right = st.columns(3)
+target = left.radio(t("gradients.target"), ["state", "loss"], format_func=lambda k: t(f"gradients.target.{k}"),
+                    horizontal=True, key="gradients_target", help=t("gradients.target.help"))
+which = middle.radio(t("gradients.which"), ["state", "input"], format_func=lambda k: t(f"gradients.which.{k}"),
+                     horizontal=True, key="gradients_which")
+label = 1
+if target == "loss":
+    label = right.radio(t("gradients.label"), [1, 0], format_func=lambda k: t(f"gradients.label.{k}"),
+                        horizontal=True, key=LABEL_KEY)
+result = cache.gradient_decays(text, length, seed, target, label)
+for error in result["errors"]:
+    st.warning(error)
+if result["total"] > result["tokens"]:
+    st.info(t("gradients.cut", total=result["total"], limit=MAX_STEPS))
+trained = ", ".join(d.label for d in result["trained"].values()) or t("gradients.measured.none")
+st.caption(t("gradients.measured.caption", steps=result["tokens"], ms=result["ms"], trained=trained,
+             models=len(result["trained"]) + len(result["fresh"])))
+radii = result["radii"]
+if radii.get("trained") is not None:
+    st.caption(t("gradients.measured.radius", trained=radii["trained"], fresh=radii["fresh"]))
+wide_chart(gradient_charts.decay_figure(result["trained"], result["fresh"], which, lang), snippets.decay_code(target),
+           t("gradients.measured.notice"), key="gradients_chart_decay")
+
+predict_then_reveal("lesson.gradients.question", "lesson.gradients.answer", key="gradients_reveal")
+
+st.header(t("gradients.words"))
+if text is None:
+    st.info(t("gradients.words.random"))
+    st.stop()
+wide_chart(gradient_charts.saliency_figure(cache.gradient_saliency(text), lang), snippets.saliency_code(),
+           t("gradients.words.notice"), key="gradients_chart_words")

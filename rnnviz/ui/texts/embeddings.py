@@ -1,0 +1,141 @@
+"""Texts of the Embeddings page and of its charts (rnnviz.ui.probe_charts)."""
+
+TEXTS = {
+    "page.embeddings": {"en": "Embeddings", "fr": "Embeddings (plongements)"},
+    "home.page.embeddings": {
+        "en": "word -> index -> vector: nn.Embedding, from_pretrained and freezing, then the space a trained model "
+              "learned: word map, nearest neighbours, a good <-> bad axis, two models compared.",
+        "fr": "mot -> indice -> vecteur : nn.Embedding, from_pretrained et le gel des poids, puis l'espace appris par "
+              "un modèle entraîné : carte des mots, plus proches voisins, un axe bon <-> mauvais, deux modèles "
+              "comparés.",
+    },
+    "emb.title": {"en": "Embeddings: words as vectors", "fr": "Embeddings : les mots comme vecteurs"},
+    "emb.intro": {
+        "en": "An **embedding layer** (`nn.Embedding`) is a table with one row per word of the vocabulary: a word's "
+              "index picks its row, a dense vector of a few dozen numbers. The rows start random and are learned "
+              "with the rest of the network, so words that play the same role in reviews end up with similar "
+              "vectors.",
+        "fr": "Une **couche d'embedding** (`nn.Embedding`) est un tableau avec une ligne par mot du vocabulaire : "
+              "l'indice d'un mot choisit sa ligne, un vecteur dense de quelques dizaines de nombres. Les lignes "
+              "partent au hasard et sont apprises avec le reste du réseau : les mots qui jouent le même rôle dans "
+              "les critiques finissent avec des vecteurs proches.",
+    },
+    "emb.lesson.header": {"en": "1. The course's lesson, live", "fr": "1. La leçon du cours, en direct"},
+    "emb.pretrained.title": {"en": "from_pretrained: the course's 5 x 3 matrix",
+                             "fr": "from_pretrained : la matrice 5 x 3 du cours"},
+    "emb.pretrained.notice": {
+        "en": "`nn.Embedding.from_pretrained` builds the layer from a matrix we give it. Looking up the indices "
+              "[2, 4] just copies rows 2 and 4 (marked ▶): [[2, 2, 2], [4, 4, 4]]. An embedding is nothing more "
+              "than this lookup.",
+        "fr": "`nn.Embedding.from_pretrained` construit la couche à partir d'une matrice donnée. Chercher les "
+              "indices [2, 4] copie simplement les lignes 2 et 4 (marquées ▶) : [[2, 2, 2], [4, 4, 4]]. Un "
+              "embedding n'est rien de plus que cette recherche.",
+    },
+    "emb.freeze.title": {"en": "One training step: how much each row moved",
+                         "fr": "Un pas d'entraînement : de combien chaque ligne a bougé"},
+    "emb.freeze.x": {"en": "Row of the embedding matrix", "fr": "Ligne de la matrice d'embedding"},
+    "emb.freeze.y": {"en": "Change of the row (norm)", "fr": "Changement de la ligne (norme)"},
+    "emb.freeze.notice": {
+        "en": "One real gradient step on a tiny model (embedding -> mean -> Linear). Frozen "
+              "(`requires_grad = False`): the rows do not move at all (largest change {frozen:.3f}) while the "
+              "Linear layer still learns (its weights moved by {head:.3f}). Not frozen: the rows that were read "
+              "move (up to {free:.3f}); row 0 is never read, so it stays put either way.",
+        "fr": "Un vrai pas de gradient sur un petit modèle (embedding -> moyenne -> Linear). Gelée "
+              "(`requires_grad = False`) : les lignes ne bougent pas du tout (plus grand changement {frozen:.3f}) "
+              "alors que la couche Linear apprend quand même (ses poids ont bougé de {head:.3f}). Non gelée : les "
+              "lignes lues bougent (jusqu'à {free:.3f}) ; la ligne 0 n'est jamais lue, elle ne bouge dans aucun cas.",
+    },
+    "emb.model.header": {"en": "2. The space a trained model learned", "fr": "2. L'espace appris par un modèle entraîné"},
+    "emb.model": {"en": "Model", "fr": "Modèle"},
+    "emb.model.caption": {
+        "en": "{vocab:,} words, each a vector of {dim} numbers. {frozen}",
+        "fr": "{vocab:,} mots, chacun un vecteur de {dim} nombres. {frozen}",
+    },
+    "emb.model.frozen": {"en": "Its embedding was frozen during training.",
+                         "fr": "Son embedding était gelé pendant l'entraînement."},
+    "emb.lookup.header": {"en": "Word -> index -> vector", "fr": "Mot -> indice -> vecteur"},
+    "emb.lookup.words": {"en": "Words to look up", "fr": "Mots à chercher"},
+    "emb.lookup.empty": {"en": "Type a few words to see their vectors.",
+                         "fr": "Tapez quelques mots pour voir leurs vecteurs."},
+    "emb.lookup.title": {"en": "Their rows in the embedding matrix", "fr": "Leurs lignes dans la matrice d'embedding"},
+    "emb.lookup.notice": {
+        "en": "Each word becomes its index (rank in the vocabulary; 2 = unknown word), then that row: {dim} numbers. "
+              "All unknown words share row 2, so the model cannot tell them apart.",
+        "fr": "Chaque mot devient son indice (rang dans le vocabulaire ; 2 = mot inconnu), puis cette ligne : {dim} "
+              "nombres. Tous les mots inconnus partagent la ligne 2 : le modèle ne peut pas les distinguer.",
+    },
+    "emb.space.header": {"en": "The map of the most frequent words", "fr": "La carte des mots les plus fréquents"},
+    "emb.space.count": {"en": "Number of words", "fr": "Nombre de mots"},
+    "emb.space.3d": {"en": "3-D", "fr": "3D"},
+    "emb.space.title": {"en": "{count:,} most frequent words (PCA)", "fr": "Les {count:,} mots les plus fréquents (ACP)"},
+    "emb.space.words": {"en": "a word", "fr": "un mot"},
+    "emb.space.notice": {
+        "en": "PCA squeezes the vectors onto their 2 (or 3) directions of largest spread; the % is the share of the "
+              "spread each axis keeps. Colour = polarity: P(positive) of the one-word review “<start> word”, so blue "
+              "words push the model towards “positive”, red ones towards “negative”. Sentiment words usually form "
+              "the two ends of one axis: the model learned them because they decide the verdict. Only the 20 most "
+              "positive and 20 most negative words are written; hover a point for the others.",
+        "fr": "L'ACP écrase les vecteurs sur leurs 2 (ou 3) directions de plus grand étalement ; le % est la part de "
+              "l'étalement que garde chaque axe. Couleur = polarité : P(positif) de la critique d'un seul mot "
+              "« <start> mot » ; les mots bleus poussent le modèle vers « positif », les rouges vers « négatif ». "
+              "Les mots de sentiment forment souvent les deux bouts d'un même axe : le modèle les a appris parce "
+              "qu'ils décident du verdict. Seuls les 20 mots les plus positifs et les 20 plus négatifs sont écrits ; "
+              "survolez un point pour les autres.",
+    },
+    "emb.near.header": {"en": "Nearest neighbours", "fr": "Plus proches voisins"},
+    "emb.near.word": {"en": "Word", "fr": "Mot"},
+    "emb.near.unknown": {
+        "en": "This word is not in the model's vocabulary (or is empty): try another one.",
+        "fr": "Ce mot n'est pas dans le vocabulaire du modèle (ou il est vide) : essayez-en un autre.",
+    },
+    "emb.near.title": {"en": "The words closest to “{word}”", "fr": "Les mots les plus proches de « {word} »"},
+    "emb.near.y": {"en": "Neighbour", "fr": "Voisin"},
+    "emb.near.distance": {"en": "Cosine distance (1 - cos)", "fr": "Distance cosinus (1 - cos)"},
+    "emb.near.notice": {
+        "en": "Cosine similarity compares directions, not lengths: 1 = same direction, 0 = unrelated. A sentiment "
+              "model groups words by what they do to the verdict, not by meaning: “excellent” sits near other "
+              "praise, and maybe near words that only appear in good reviews.",
+        "fr": "La similarité cosinus compare des directions, pas des longueurs : 1 = même direction, 0 = sans "
+              "rapport. Un modèle de sentiment groupe les mots selon leur effet sur le verdict, pas selon leur sens : "
+              "« excellent » est près d'autres éloges, et peut-être de mots qui n'apparaissent que dans de bonnes "
+              "critiques.",
+    },
+    "emb.axis.header": {"en": "A semantic axis", "fr": "Un axe sémantique"},
+    "emb.axis.negative": {"en": "Word at -1", "fr": "Mot en -1"},
+    "emb.axis.positive": {"en": "Word at +1", "fr": "Mot en +1"},
+    "emb.axis.unknown": {
+        "en": "Both words must be in the vocabulary and different: try “bad” and “good”.",
+        "fr": "Les deux mots doivent être dans le vocabulaire et différents : essayez « bad » et « good ».",
+    },
+    "emb.axis.title": {"en": "Words on the axis, against their polarity",
+                       "fr": "Les mots sur l'axe, face à leur polarité"},
+    "emb.axis.x": {"en": "Position on the axis {negative} (-1) -> {positive} (+1)",
+                   "fr": "Position sur l'axe {negative} (-1) -> {positive} (+1)"},
+    "emb.axis.y": {"en": "P(positive) of the word alone", "fr": "P(positif) du mot seul"},
+    "emb.axis.notice": {
+        "en": "Each word is projected on the line that joins the two chosen words' vectors. If the learned space "
+              "encodes sentiment along that line, the points climb from bottom-left to top-right: position on the "
+              "axis and the model's polarity agree.",
+        "fr": "Chaque mot est projeté sur la droite qui relie les vecteurs des deux mots choisis. Si l'espace appris "
+              "code le sentiment le long de cette droite, les points montent d'en bas à gauche vers en haut à "
+              "droite : la position sur l'axe et la polarité du modèle sont d'accord.",
+    },
+    "emb.compare.header": {"en": "Two models, two spaces", "fr": "Deux modèles, deux espaces"},
+    "emb.compare.other": {"en": "Compare with", "fr": "Comparer avec"},
+    "emb.compare.need_two": {"en": "At least two models are needed for a comparison.",
+                             "fr": "Il faut au moins deux modèles pour comparer."},
+    "emb.compare.title": {"en": "Polarity of each word in the two models",
+                          "fr": "Polarité de chaque mot dans les deux modèles"},
+    "emb.compare.overlap": {"en": "Shared neighbours", "fr": "Voisins communs"},
+    "emb.compare.notice": {
+        "en": "{count:,} words both models know. Polarity correlation: {correlation:.2f} (1 = they agree on "
+              "which words are positive). On average {overlap:.0%} of a word's {k} nearest neighbours are the same "
+              "in both spaces: each training run draws its own map, even when the verdicts agree.",
+        "fr": "{count:,} mots connus des deux modèles. Corrélation des polarités : {correlation:.2f} (1 = ils sont "
+              "d'accord sur les mots positifs). En moyenne {overlap:.0%} des {k} plus proches voisins d'un mot sont "
+              "les mêmes dans les deux espaces : chaque entraînement dessine sa propre carte, même quand les "
+              "verdicts concordent.",
+    },
+    "emb.axis.row": {"en": "Row (index)", "fr": "Ligne (indice)"},
+    "emb.axis.dimension": {"en": "Dimension of the vector", "fr": "Dimension du vecteur"},
+}

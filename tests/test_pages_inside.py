@@ -1,0 +1,146 @@
+"""AppTest runs of the Hidden states and Embeddings pages on tiny real checkpoints (no browser)."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from model_fixtures import make_checkpoints
+from rnnviz.ui.navigation import ROOT
+
+HIDDEN, EMBEDDINGS = "pages/hidden_states.py", "pages/word_embeddings.py"
+
+
+@pytest.fixture(scope="module")
+def checkpoint_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("checkpoints")
+    make_checkpoints(folder, vocab_size=600, hidden_size=8)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def environment(monkeypatch, checkpoint_dir, tmp_path):
+    """Only the tiny checkpoints: none of the shipped ones (fast, and the same models on every machine)."""
+    import rnnviz.checkpoints
+
+    monkeypatch.setattr(rnnviz.checkpoints, "shipped_checkpoint_dir", lambda: tmp_path / "no-shipped-models")
+    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(checkpoint_dir))
+
+
+def open_page(script: str, lang: str | None = None) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if lang:
+        app.query_params["lang"] = lang
+    app.run()
+    app.switch_page(script).run()
+    assert_clean(app)
+    return app
+
+
+def assert_clean(app: AppTest) -> None:
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def chart_title(app: AppTest, key: str) -> str:
+    import json
+
+    chart = next(c for c in app.get("plotly_chart") if c.key == key)
+    return json.loads(chart.proto.spec)["layout"]["title"]["text"]
+
+
+def shown(app: AppTest) -> str:
+    parts = [m.value for m in app.markdown] + [m.value for m in app.caption]
+    return " ".join(parts + [w.value for w in app.warning] + [i.value for i in app.info])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_hidden_states_default_view(lang):
+    app = open_page(HIDDEN, lang)
+    assert app.multiselect(key="hs_checkpoints").value  # one model per cell picked by default
+    assert len(app.get("plotly_chart")) >= 10
+    assert ("RNNCell" in shown(app)) and ("h_n" in shown(app))
+    if lang == "fr":
+        assert "États cachés" in app.title[0].value
+
+
+def test_hidden_states_examples_and_models(checkpoint_dir):
+    app = open_page(HIDDEN)
+    app.button(key="hs_example_but").click().run()
+    assert_clean(app)
+    assert "but the ending" in app.text_area(key="hs_text").value
+    app.button(key="hs_example_long").click().run()
+    assert_clean(app)
+    assert len(app.text_area(key="hs_text").value.split()) > 200
+    assert any("reads only the last" in i.value for i in app.info)
+    app.multiselect(key="hs_checkpoints").set_value(
+        [str(checkpoint_dir / f"{name}.safetensors") for name in ("tiny-rnn", "tiny-bigru")]).run()
+    assert_clean(app)
+    for name in ("tiny-rnn", "tiny-bigru"):
+        app.radio(key="hs_detail").set_value(str(checkpoint_dir / f"{name}.safetensors")).run()
+        assert_clean(app)
+    assert any("backward" in m.value for m in app.markdown)  # the bidirectional model is the last one
+
+
+def test_hidden_states_widgets(checkpoint_dir):
+    app = open_page(HIDDEN)
+    app.text_area(key="hs_text").input("I loved it, but the plot was thin and the acting awful.").run()
+    app.toggle(key="hs_trajectory_3d").set_value(True).run()
+    app.slider(key="hs_unit").set_value(5).run()
+    app.selectbox(key="hs_word").set_value(app.selectbox(key="hs_word").options[3]).run()
+    assert chart_title(app, "hs_chart_reaction") == "Units that react most to “it”"
+    assert_clean(app)
+    app.radio(key="hs_detail").set_value(str(checkpoint_dir / "tiny-lstm.safetensors")).run()
+    gates = [r for r in app.radio if r.key and r.key.startswith("hs_gate_")]
+    assert gates, "an LSTM or GRU shows its gates"
+    gates[0].set_value(gates[0].options[-1]).run()
+    assert_clean(app)
+
+
+@pytest.mark.parametrize("text", [
+    "   \n ", "good", "zzzqx qqqzz xxyyzz", "word " * 5_000, "<script>alert('x')</script> <b>bad</b>\x00",
+    "😀 🎬 \u202e שלום", "word " * 300_000,
+])
+def test_hidden_states_hostile_text(text):
+    app = open_page(HIDDEN)
+    app.text_area(key="hs_text").input(text).run()
+    assert_clean(app)
+    assert "<script>" not in " ".join(m.value for m in app.markdown)
+    if not text.strip():
+        assert app.warning and not app.get("plotly_chart")
+    elif text.startswith("zzz"):
+        assert any("vocabulary" in w.value for w in app.warning)
+    elif text.startswith("word "):
+        assert any("reads only the last" in i.value for i in app.info)
+
+
+def test_no_checkpoint_gives_a_clear_message(monkeypatch, tmp_path):
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path / "empty"))
+    for script in (HIDDEN, EMBEDDINGS):
+        app = open_page(script, "fr")
+        assert any("Aucun modèle" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_embeddings_default_view(lang):
+    app = open_page(EMBEDDINGS, lang)
+    keys = {chart.key for chart in app.get("plotly_chart")}
+    assert {"emb_chart_pretrained", "emb_chart_freeze", "emb_chart_lookup", "emb_chart_space", "emb_chart_axis",
+            "emb_chart_compare"} <= keys  # and the neighbours of "excellent", when the vocabulary has it
+    text = shown(app)
+    assert "from_pretrained" in text and ("0.000" in text)  # the frozen rows did not move
+
+
+def test_embeddings_widgets(checkpoint_dir):
+    app = open_page(EMBEDDINGS)
+    app.text_input(key="emb_lookup_words").input("the movie <script> ☃").run()
+    app.slider(key="emb_count").set_value(200).run()
+    app.toggle(key="emb_space_3d").set_value(True).run()
+    app.text_input(key="emb_near_word").input("the").run()
+    app.selectbox(key="emb_compare_other").set_value(str(checkpoint_dir / "tiny-rnn.safetensors")).run()
+    app.selectbox(key="emb_checkpoint").set_value(str(checkpoint_dir / "tiny-gru.safetensors")).run()
+    assert_clean(app)
+    assert len(app.get("plotly_chart")) == 7
+    app.text_input(key="emb_lookup_words").input("   ").run()
+    app.text_input(key="emb_near_word").input("qqqzzzx").run()
+    app.text_input(key="emb_axis_positive").input("bad").run()
+    assert_clean(app)
+    assert len(app.warning) == 3
