@@ -1,0 +1,203 @@
+"""AppTest runs of the Prediction, Training and Models pages with tiny checkpoints (no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from model_fixtures import make_checkpoints
+from rnnviz.checkpoints import shipped_checkpoint_dir
+from rnnviz.ui.navigation import ROOT
+
+TIMEOUT = 120
+SHIPPED = len(list(shipped_checkpoint_dir().glob("*.safetensors")))  # real models, when they are there
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    path = tmp_path_factory.mktemp("usage_checkpoints")
+    make_checkpoints(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def environment(monkeypatch, folder):
+    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(folder))
+
+
+def open_page(script: str) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    app.run()
+    app.switch_page(script).run()
+    assert_clean(app)
+    return app
+
+
+def assert_clean(app: AppTest) -> None:
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def chart_json(app: AppTest, key: str) -> str:
+    return next(c.proto.spec for c in app.get("plotly_chart") if c.proto.id and key in c.proto.id)
+
+
+def texts(app: AppTest) -> str:
+    return " ".join(e.value for kind in ("markdown", "caption", "info", "warning", "error", "success")
+                    for e in getattr(app, kind))
+
+
+def predict(app: AppTest, text: str) -> AppTest:
+    app.text_area(key="predict_text").input(text)
+    app.button(key="predict_submit").click().run()
+    assert_clean(app)
+    return app
+
+
+# ------------------------------------------------------------------ Prediction
+def test_predict_a_typed_review():
+    app = open_page("pages/prediction.py")
+    assert len(app.get("plotly_chart")) == 2  # a first visit shows the positive example at once
+    predict(app, "A wonderful film, not bad at all, with great actors.")
+    verdicts = chart_json(app, "predict_chart_verdicts")
+    for name in ("tiny-rnn", "tiny-lstm", "tiny-gru", "tiny-bigru"):
+        assert name in verdicts
+    words = json.loads(chart_json(app, "predict_chart_words"))
+    shown = json.dumps(words["data"][0]["text"])
+    assert "wonderful" in shown and "ms on the server" in texts(app)
+    app.selectbox(key="predict_model").set_value("tiny-gru").run()
+    assert_clean(app)
+    assert "tiny-gru" in json.loads(chart_json(app, "predict_chart_words"))["layout"]["title"]["text"]
+
+
+def test_predict_examples_are_one_click_away():
+    app = open_page("pages/prediction.py")
+    for kind in ("positive", "negative", "negation", "sarcasm", "mixed", "short", "imdb"):
+        app.button(key=f"predict_example_{kind}").click().run()
+        assert_clean(app)
+        assert app.text_area(key="predict_text").value.strip(), kind
+        assert len(app.get("plotly_chart")) == 2, kind
+    # the long IMDB review (2,147 tokens) is longer than any model's max_len: the cut is explained
+    assert re.search(r"keeps the \*\*last\*\* \d+", texts(app)) and app.text
+
+
+BAD_INPUTS = ["", "   \n ", "!!! ... ???", "<script>alert('x')</script> <b>great</b>", "zzzqqq xxyyzz",
+              "😀 🎬 ★★★★★", "\u202eoverride שלום مرحبا", "a\x00b", "good " * 300_000]
+
+
+def test_predict_bad_input():
+    app = open_page("pages/prediction.py")
+    for text in BAD_INPUTS:
+        predict(app, text)
+        shown = texts(app)
+        assert "<script>" not in shown and "<b>" not in shown
+        if not text.strip():
+            assert app.info and not app.get("plotly_chart")
+        elif text.startswith("!!!"):
+            assert app.warning  # nothing the tokenizer keeps
+        elif len(text) > 1_000_000:
+            assert any("1,000,000" in w.value for w in app.warning)
+        if app.get("plotly_chart"):
+            assert "<script>" not in chart_json(app, "predict_chart_words")
+
+
+def test_predict_without_any_model(monkeypatch, tmp_path):
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path / "empty"))
+    app = predict(open_page("pages/prediction.py"), "A fine film.")
+    if not any(p.name.endswith(".safetensors") for p in (ROOT / "checkpoints").glob("*")):
+        assert "No trained model" in texts(app)
+
+
+# ------------------------------------------------------------------ Training
+def test_train_a_tiny_model_to_completion(folder):
+    app = open_page("pages/training.py")
+    assert "Estimated time" in texts(app)
+    for key, value in (("train_size", 100), ("train_hidden", 8), ("train_embedding_dim", 8),
+                       ("train_max_len", 25), ("train_vocab", 1_000), ("train_batch_size", 32)):
+        app.select_slider(key=key).set_value(value)
+    app.slider(key="train_epochs").set_value(1)
+    app.radio(key="train_cell").set_value("gru")
+    app.text_input(key="train_name").input("../evil/<b>my model</b>").run()
+    assert_clean(app)
+    app.button(key="train_start").click().run()
+    assert_clean(app)
+    deadline = time.monotonic() + 60
+    while not app.success and time.monotonic() < deadline:
+        time.sleep(0.3)
+        app.run()
+        assert_clean(app)
+    assert app.success, texts(app)
+    created = [p for p in folder.glob("*.safetensors") if not p.name.startswith("tiny-")]
+    assert len(created) == 1 and created[0].parent == folder and "/" not in created[0].stem
+    assert app.get("plotly_chart")  # the curves stay on screen
+    app.switch_page("pages/prediction.py").run()  # usable at once on every page
+    assert_clean(app)
+    assert created[0].stem in chart_json(app, "predict_chart_verdicts")
+    created[0].unlink()
+
+
+def test_train_with_a_pretrained_embedding():
+    app = open_page("pages/training.py")
+    app.selectbox(key="train_embedding_from").set_value("tiny-lstm").run()
+    assert_clean(app)
+    assert "tiny-lstm" in texts(app) and "2,000" in texts(app)  # its vocabulary replaces the slider's
+    assert not app.toggle(key="train_freeze").disabled
+
+
+# ------------------------------------------------------------------ Models
+def test_models_table_curves_and_confusion(folder):
+    app = open_page("pages/model_library.py")
+    table = app.dataframe[0].value
+    assert len(table) == 4 + SHIPPED and {"Name", "Cell", "Test accuracy", "Weights"} <= set(table.columns)
+    assert {"bi-GRU", "LSTM"} <= set(table["Cell"])
+    assert "models_chart_curves" in " ".join(c.proto.id for c in app.get("plotly_chart"))
+    assert "test reviews" in texts(app)
+    app.selectbox(key="models_pick").set_value(str(folder / "tiny-lstm.safetensors")).run()
+    assert_clean(app)
+    assert "tiny-lstm" in chart_json(app, "models_chart_confusion")
+
+
+def test_models_upload_corrupt_then_valid(folder):
+    app = open_page("pages/model_library.py")
+    before = sorted(p.name for p in folder.iterdir())
+    app.file_uploader(key="models_upload").set_value(("broken.safetensors", b"\x00not a checkpoint" * 10,
+                                                      "application/octet-stream")).run()
+    assert_clean(app)
+    assert app.error and "refused" in app.error[0].value
+    assert sorted(p.name for p in folder.iterdir()) == before  # nothing written
+    good = (folder / "tiny-rnn.safetensors").read_bytes()
+    app.file_uploader(key="models_upload").set_value(("tiny-rnn.safetensors", good, "application/octet-stream")).run()
+    assert_clean(app)
+    assert app.success and (folder / "tiny-rnn-2.safetensors").exists()
+    assert len(app.dataframe[0].value) == 5 + SHIPPED
+    (folder / "tiny-rnn-2.safetensors").unlink()
+
+
+def test_a_broken_checkpoint_is_reported_not_fatal(monkeypatch, tmp_path, folder):
+    import shutil
+
+    import torch
+
+    from rnnviz.checkpoints import load_checkpoint, save_checkpoint
+
+    good = load_checkpoint(folder / "tiny-gru.safetensors")
+    shutil.copy(folder / "tiny-gru.safetensors", tmp_path / "tiny-gru.safetensors")
+    broken = type(good.model)(good.config)
+    with torch.no_grad():
+        broken.head.weight.fill_(float("nan"))
+    save_checkpoint(broken, tmp_path / "broken.safetensors", tokenizer=good.tokenizer, name="broken")
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path))
+    app = open_page("pages/prediction.py")
+    assert app.error and "NaN" in app.error[0].value and "tiny-gru" in chart_json(app, "predict_chart_verdicts")
+    app = open_page("pages/model_library.py")
+    app.selectbox(key="models_pick").set_value(str(tmp_path / "broken.safetensors")).run()
+    assert_clean(app)
+    assert app.error and "NaN" in app.error[0].value
+    app = open_page("pages/training.py")
+    app.selectbox(key="train_embedding_from").set_value("broken").run()
+    assert_clean(app)
+    assert app.error

@@ -1,0 +1,81 @@
+"""Every chart of every page, in both languages: axis titles, a legend or colour bar, readable text.
+
+The figures are read back from AppTest runs (what the browser would receive), so a chart added to a
+page later is checked without touching this file.
+"""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from model_fixtures import make_checkpoints
+from rnnviz.ui.navigation import PAGES, ROOT
+
+CARTESIAN = {"bar", "scatter", "heatmap", "histogram", "box", "violin", "scattergl"}
+MIN_FONT_PX = 16  # chart and axis text readable from the back of a room at 1280x720
+
+
+@pytest.fixture(scope="module")
+def checkpoint_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("checkpoints")
+    make_checkpoints(folder, vocab_size=600, hidden_size=8)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def environment(monkeypatch, checkpoint_dir, tmp_path):
+    import rnnviz.checkpoints
+
+    monkeypatch.setattr(rnnviz.checkpoints, "shipped_checkpoint_dir", lambda: tmp_path / "none-shipped")
+    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(checkpoint_dir))
+
+
+def _figures(script: str, lang: str) -> list[dict]:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    app.query_params["lang"] = lang
+    app.run()
+    if script != PAGES[0].script:
+        app.switch_page(script).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def _axis_title(layout: dict, axis: str) -> str:
+    name = axis[0] + "axis" + axis[1:]  # "x2" -> "xaxis2"
+    title = layout.get(name, {}).get("title", {})
+    return (title.get("text") if isinstance(title, dict) else title) or ""
+
+
+def _problems(figure: dict) -> list[str]:
+    problems = []
+    data, layout = figure.get("data", []), figure.get("layout", {})
+    title = layout.get("title", {})
+    name = (title.get("text") if isinstance(title, dict) else title) or "untitled chart"
+    for trace in data:
+        if trace.get("type", "scatter") in CARTESIAN and trace.get("visible", True) is not False:
+            for axis in (trace.get("xaxis", "x"), trace.get("yaxis", "y")):
+                settings = layout.get(axis[0] + "axis" + axis[1:], {})
+                shared = "matches" in settings  # titled on its twin
+                scale_less = settings.get("showticklabels") is False  # a grid of words, not a scale
+                if not shared and not scale_less and not _axis_title(layout, axis).strip():
+                    problems.append(f"{name}: no title on axis {axis}")
+    named = [t for t in data if t.get("name") and t.get("showlegend", True) is not False]
+    legend = layout.get("showlegend", len(named) > 1) and named
+    scales = [t for t in data if t.get("showscale", t.get("type") == "heatmap")
+              or (t.get("marker") or {}).get("showscale") or (t.get("marker") or {}).get("colorbar")]
+    if not legend and not scales:
+        problems.append(f"{name}: neither a legend nor a colour bar")
+    font = (layout.get("font") or {}).get("size")
+    if font is None or font < MIN_FONT_PX:
+        problems.append(f"{name}: base font {font} px < {MIN_FONT_PX}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("spec", [s for s in PAGES if s.url_path], ids=lambda s: s.url_path)
+def test_every_chart_is_readable_and_labelled(spec, lang):
+    figures = _figures(spec.script, lang)
+    problems = [p for figure in figures for p in _problems(figure)]
+    assert not problems, "\n".join(problems)
