@@ -53,10 +53,15 @@ def test_page_registry():
 PAGES_DEEP_LINK_FIRST = sorted(PAGES, key=lambda spec: spec.url_path == "")
 
 
+# A projector's resolution: the classroom's worst case.
+CLASSROOM_VIEWPORT = (1280, 720)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("spec", PAGES_DEEP_LINK_FIRST, ids=[bs.page_name(s.url_path) for s in PAGES_DEEP_LINK_FIRST])
-def test_page_renders(browser, app_url, spec):
-    url = f"{app_url}/{spec.url_path}"
-    with bs.open_page(browser, url) as app_page:
+def test_page_renders(browser, app_url, spec, lang):
+    url = f"{app_url}/{spec.url_path}?lang={lang}"
+    with bs.open_page(browser, url, viewport=CLASSROOM_VIEWPORT) as app_page:
         page = app_page.page
         assert_no_exception(page, url)  # fail fast: an exception usually means no chart to wait for
         if (spec.url_path and spec.url_path not in CHARTS_AFTER_ACTION) or bs.count_plotly(page):
@@ -67,7 +72,10 @@ def test_page_renders(browser, app_url, spec):
                 pytest.fail(f"{url}: no plotly chart drew its svg within {bs.RENDER_TIMEOUT_MS // 1000} s "
                             f"({bs.count_plotly(page)} chart element(s) on the page)")
         assert_healthy(app_page, url)
-        shot = bs.full_page_screenshot(page, bs.screenshot_dir(SCREENSHOTS) / f"{bs.page_name(spec.url_path)}.png")
+        if lang == "fr":
+            assert page.locator("html").inner_text().count("Langue") >= 1, f"{url}: the interface is not in French"
+        suffix = "" if lang == "en" else f"-{lang}"
+        shot = bs.full_page_screenshot(page, bs.screenshot_dir(SCREENSHOTS) / f"{bs.page_name(spec.url_path)}{suffix}.png")
         assert shot.stat().st_size > 10_000, f"{shot} is suspiciously small"
 
 
@@ -126,3 +134,24 @@ def test_padding_page_interaction(browser, app_url):
         bs.rerun_after(page, lambda: (text_area.fill(""), text_area.press("Control+Enter")))
         assert_healthy(app_page, "padding page with no sentence")
         assert page.locator('[data-testid="stAlert"]').count() >= 1, "no warning for an empty input"
+
+
+@pytest.mark.parametrize("url_path, key, chart", [("hidden-states", "hs_text", "hs_chart_prob"),
+                                                   ("gradients", "gradients_text", "gradients_chart_words")])
+def test_typing_a_review_updates_the_charts(browser, app_url, url_path, key, chart):
+    """Type a review on a model page: the script reruns, the charts redraw, nothing breaks."""
+    if not any(spec.url_path == url_path for spec in PAGES):
+        pytest.skip(f"no {url_path} page in PAGES")
+    with bs.open_page(browser, f"{app_url}/{url_path}") as app_page:
+        page = app_page.page
+        bs.wait_for_plotly(page, min_count=1)
+        before = bs.chart_data(page, chart)
+        page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
+        text_area = bs.by_key(page, key).locator("textarea")
+        review = "I expected nothing, but this film was not bad at all: the actors were wonderful!"
+        bs.rerun_after(page, lambda: (text_area.fill(review), text_area.press("Control+Enter")))
+        assert text_area.input_value() == review
+        bs.wait_for_plotly(page, min_count=1)
+        after = bs.chart_data(page, chart)
+        assert after != before and "wonderful" in after, f"{chart} did not redraw for the typed review"
+        assert_healthy(app_page, f"{url_path} after typing a review")
