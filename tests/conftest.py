@@ -30,11 +30,11 @@ def app_server(tmp_path_factory):
     Its user checkpoint folder is a fresh one holding small real checkpoints (tests/model_fixtures.py),
     so the pages that need a trained model draw their charts and nothing reads or writes ~/.rnnviz."""
     user_checkpoints = tmp_path_factory.mktemp("browser_user_checkpoints")
-    try:
-        from model_fixtures import make_checkpoints
-    except ImportError:
-        make_checkpoints = None
-    if make_checkpoints is not None:
+    from rnnviz.checkpoints import list_checkpoints, shipped_checkpoint_dir
+    from model_fixtures import make_checkpoints
+
+    # The README's pictures (make screenshots) show the shipped models alone, when there are some.
+    if not (os.environ.get("RNNVIZ_SCREENSHOT_DIR") and list_checkpoints(shipped_checkpoint_dir())):
         make_checkpoints(user_checkpoints)
     server = browser_support.AppServer(extra_env={"RNNVIZ_USER_CHECKPOINTS": str(user_checkpoints)})
     server.start()
