@@ -4,7 +4,7 @@ import streamlit as st
 from rnnviz.probes import reacting_units, unit_activation
 from rnnviz.ui import cache, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.widgets import chart_with_code, limited_text, predict_then_reveal, show_chart
+from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, limited_text, predict_then_reveal, show_chart
 
 EXAMPLES = {"negation": "This movie is not bad at all.",
             "but": "The actors are brilliant and the first hour is moving, but the ending is a boring, stupid mess."}
@@ -17,11 +17,7 @@ def use_example(kind: str) -> None:
 
 st.title(t("hs.title"))
 st.markdown(t("hs.intro"))
-infos = cache.available_checkpoints()
-if not infos:
-    st.info(t("probe.no_checkpoints"), icon=":material/info:")
-    st.stop()
-names = {str(info.path): info.name for info in infos}
+infos, names = checkpoints_or_stop()
 one_per_cell: dict = {}
 for info in infos:
     one_per_cell.setdefault(info.cell, str(info.path))

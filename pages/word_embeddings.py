@@ -4,7 +4,7 @@ from rnnviz.probes import from_pretrained_lesson, lookup
 from rnnviz.tokenizer import FIRST_WORD_ID, split_words
 from rnnviz.ui import cache, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
+from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, predict_then_reveal
 
 MAX_LOOKUP_WORDS = 12
 lang = language()
@@ -23,11 +23,7 @@ chart_with_code(pc.freeze_figure(frozen.change, free.change, lang), snippets.fre
                   head=frozen.head_change), key="emb_chart_freeze")
 
 st.header(t("emb.model.header"))
-infos = cache.available_checkpoints()
-if not infos:
-    st.info(t("probe.no_checkpoints"), icon=":material/info:")
-    st.stop()
-names = {str(info.path): info.name for info in infos}
+names = checkpoints_or_stop()[1]
 path = st.selectbox(t("emb.model"), list(names), format_func=names.get, key="emb_checkpoint")
 loaded = cache.checkpoint(path)
 vocabulary = min(len(loaded.tokenizer.words), loaded.config.vocab_size) - FIRST_WORD_ID

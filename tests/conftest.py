@@ -65,3 +65,24 @@ def browser():
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="session")
+def tiny_checkpoint_dir(tmp_path_factory):
+    """Small real checkpoints of every cell type (tests/model_fixtures.py), made once per run."""
+    from model_fixtures import make_checkpoints
+
+    folder = tmp_path_factory.mktemp("tiny_checkpoints")
+    make_checkpoints(folder, vocab_size=600, hidden_size=8)
+    return folder
+
+
+@pytest.fixture
+def only_tiny_models(monkeypatch, tiny_checkpoint_dir, tmp_path):
+    """The app sees the tiny checkpoints alone (not the shipped ones): the same models on every machine."""
+    import rnnviz.checkpoints
+
+    monkeypatch.setattr(rnnviz.checkpoints, "shipped_checkpoint_dir", lambda: tmp_path / "no-shipped-models")
+    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tiny_checkpoint_dir))
+    return tiny_checkpoint_dir

@@ -3,23 +3,13 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rnnviz.ui.navigation import PAGES, ROOT
-
-TIMEOUT = 120
+from app_support import assert_clean
+from app_support import open_page as _open_page
+from rnnviz.ui.navigation import PAGES
 
 
 def run_page(script: str, lang: str | None = None) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    if lang:
-        app.query_params["lang"] = lang
-    app.run()
-    if script != PAGES[0].script:
-        app.switch_page(script).run()
-    return app
-
-
-def assert_clean(app: AppTest) -> None:
-    assert not app.exception, [e.value for e in app.exception]
+    return _open_page(script, lang, check=False)
 
 
 @pytest.fixture(autouse=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from model_fixtures import make_checkpoints
+from app_support import assert_clean, open_page
 from rnnviz.checkpoints import shipped_checkpoint_dir
 from rnnviz.ui.navigation import ROOT
 
@@ -18,28 +19,17 @@ SHIPPED = len(list(shipped_checkpoint_dir().glob("*.safetensors")))  # real mode
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    path = tmp_path_factory.mktemp("usage_checkpoints")
-    make_checkpoints(path)
-    return path
+def folder(tiny_checkpoint_dir, tmp_path_factory):
+    """A private copy: these tests train and upload models into it."""
+    import shutil
+
+    return Path(shutil.copytree(tiny_checkpoint_dir, tmp_path_factory.mktemp("usage") / "checkpoints"))
 
 
 @pytest.fixture(autouse=True)
 def environment(monkeypatch, folder):
     monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(folder))
-
-
-def open_page(script: str) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    app.run()
-    app.switch_page(script).run()
-    assert_clean(app)
-    return app
-
-
-def assert_clean(app: AppTest) -> None:
-    assert not app.exception, [e.value for e in app.exception]
 
 
 def chart_json(app: AppTest, key: str) -> str:
@@ -144,7 +134,7 @@ def test_train_with_a_pretrained_embedding():
     app = open_page("pages/training.py")
     app.selectbox(key="train_embedding_from").set_value("tiny-lstm").run()
     assert_clean(app)
-    assert "tiny-lstm" in texts(app) and "2,000" in texts(app)  # its vocabulary replaces the slider's
+    assert "tiny-lstm" in texts(app) and "600" in texts(app)  # its vocabulary replaces the slider's
     assert not app.toggle(key="train_freeze").disabled
 
 

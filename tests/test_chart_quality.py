@@ -7,39 +7,21 @@ page later is checked without touching this file.
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from model_fixtures import make_checkpoints
-from rnnviz.ui.navigation import PAGES, ROOT
+from app_support import open_page
+from rnnviz.ui.navigation import PAGES
 
 CARTESIAN = {"bar", "scatter", "heatmap", "histogram", "box", "violin", "scattergl"}
 MIN_FONT_PX = 16  # chart and axis text readable from the back of a room at 1280x720
 
 
-@pytest.fixture(scope="module")
-def checkpoint_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("checkpoints")
-    make_checkpoints(folder, vocab_size=600, hidden_size=8)
-    return folder
-
-
 @pytest.fixture(autouse=True)
-def environment(monkeypatch, checkpoint_dir, tmp_path):
-    import rnnviz.checkpoints
-
-    monkeypatch.setattr(rnnviz.checkpoints, "shipped_checkpoint_dir", lambda: tmp_path / "none-shipped")
-    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
-    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(checkpoint_dir))
+def environment(only_tiny_models):
+    return only_tiny_models
 
 
 def _figures(script: str, lang: str) -> list[dict]:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    app.query_params["lang"] = lang
-    app.run()
-    if script != PAGES[0].script:
-        app.switch_page(script).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    return [json.loads(chart.proto.spec) for chart in open_page(script, lang).get("plotly_chart")]
 
 
 def _axis_title(layout: dict, axis: str) -> str:

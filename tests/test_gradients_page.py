@@ -5,52 +5,27 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from model_fixtures import make_checkpoints
+from app_support import assert_clean, shown
+from app_support import open_page as open_page_through_app
 from rnnviz.ui.navigation import ROOT
 
 PAGE = "pages/vanishing_gradients.py"
 TIMEOUT = 120
 
 
-@pytest.fixture(scope="module")
-def checkpoint_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("gradient_checkpoints")
-    make_checkpoints(folder)
-    return folder
-
-
 @pytest.fixture(autouse=True)
-def offline(monkeypatch, checkpoint_dir, tmp_path):
-    """Only the tiny checkpoints, never the shipped ones: the same models on every machine."""
-    import rnnviz.checkpoints
-
-    monkeypatch.setattr(rnnviz.checkpoints, "shipped_checkpoint_dir", lambda: tmp_path / "no-shipped-models")
-    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
-    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(checkpoint_dir))
+def offline(only_tiny_models):
+    return only_tiny_models
 
 
 def open_page(lang: str | None = None, through_app: bool = False) -> AppTest:
     """The page through app.py (navigation, sidebar, ?lang=), or alone (faster: the other tests)."""
     if through_app:
-        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-        if lang:
-            app.query_params["lang"] = lang
-        app.run()
-        app.switch_page(PAGE)
-    else:
-        app = AppTest.from_file(str(ROOT / PAGE), default_timeout=TIMEOUT)
+        return open_page_through_app(PAGE, lang)
+    app = AppTest.from_file(str(ROOT / PAGE), default_timeout=TIMEOUT)
     app.run()
     assert_clean(app)
     return app
-
-
-def assert_clean(app: AppTest) -> None:
-    assert not app.exception, [e.value for e in app.exception]
-
-
-def shown(app: AppTest) -> str:
-    parts = [m.value for m in app.markdown] + [c.value for c in app.caption] + [w.value for w in app.warning]
-    return " ".join(parts + [i.value for i in app.info])
 
 
 def charts(app: AppTest) -> int:

@@ -3,41 +3,14 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from model_fixtures import make_checkpoints
-from rnnviz.ui.navigation import ROOT
+from app_support import assert_clean, open_page, shown
 
 HIDDEN, EMBEDDINGS = "pages/hidden_states.py", "pages/word_embeddings.py"
 
 
-@pytest.fixture(scope="module")
-def checkpoint_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("checkpoints")
-    make_checkpoints(folder, vocab_size=600, hidden_size=8)
-    return folder
-
-
 @pytest.fixture(autouse=True)
-def environment(monkeypatch, checkpoint_dir, tmp_path):
-    """Only the tiny checkpoints: none of the shipped ones (fast, and the same models on every machine)."""
-    import rnnviz.checkpoints
-
-    monkeypatch.setattr(rnnviz.checkpoints, "shipped_checkpoint_dir", lambda: tmp_path / "no-shipped-models")
-    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
-    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(checkpoint_dir))
-
-
-def open_page(script: str, lang: str | None = None) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if lang:
-        app.query_params["lang"] = lang
-    app.run()
-    app.switch_page(script).run()
-    assert_clean(app)
-    return app
-
-
-def assert_clean(app: AppTest) -> None:
-    assert not app.exception, [e.value for e in app.exception]
+def environment(only_tiny_models):
+    return only_tiny_models
 
 
 def chart_title(app: AppTest, key: str) -> str:
@@ -45,11 +18,6 @@ def chart_title(app: AppTest, key: str) -> str:
 
     chart = next(c for c in app.get("plotly_chart") if c.key == key)
     return json.loads(chart.proto.spec)["layout"]["title"]["text"]
-
-
-def shown(app: AppTest) -> str:
-    parts = [m.value for m in app.markdown] + [m.value for m in app.caption]
-    return " ".join(parts + [w.value for w in app.warning] + [i.value for i in app.info])
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -62,7 +30,7 @@ def test_hidden_states_default_view(lang):
         assert "États cachés" in app.title[0].value
 
 
-def test_hidden_states_examples_and_models(checkpoint_dir):
+def test_hidden_states_examples_and_models(only_tiny_models):
     app = open_page(HIDDEN)
     app.button(key="hs_example_but").click().run()
     assert_clean(app)
@@ -72,15 +40,15 @@ def test_hidden_states_examples_and_models(checkpoint_dir):
     assert len(app.text_area(key="hs_text").value.split()) > 200
     assert any("reads only the last" in i.value for i in app.info)
     app.multiselect(key="hs_checkpoints").set_value(
-        [str(checkpoint_dir / f"{name}.safetensors") for name in ("tiny-rnn", "tiny-bigru")]).run()
+        [str(only_tiny_models / f"{name}.safetensors") for name in ("tiny-rnn", "tiny-bigru")]).run()
     assert_clean(app)
     for name in ("tiny-rnn", "tiny-bigru"):
-        app.radio(key="hs_detail").set_value(str(checkpoint_dir / f"{name}.safetensors")).run()
+        app.radio(key="hs_detail").set_value(str(only_tiny_models / f"{name}.safetensors")).run()
         assert_clean(app)
     assert any("backward" in m.value for m in app.markdown)  # the bidirectional model is the last one
 
 
-def test_hidden_states_widgets(checkpoint_dir):
+def test_hidden_states_widgets(only_tiny_models):
     app = open_page(HIDDEN)
     app.text_area(key="hs_text").input("I loved it, but the plot was thin and the acting awful.").run()
     app.toggle(key="hs_trajectory_3d").set_value(True).run()
@@ -88,7 +56,7 @@ def test_hidden_states_widgets(checkpoint_dir):
     app.selectbox(key="hs_word").set_value(app.selectbox(key="hs_word").options[3]).run()
     assert chart_title(app, "hs_chart_reaction") == "Units that react most to “it”"
     assert_clean(app)
-    app.radio(key="hs_detail").set_value(str(checkpoint_dir / "tiny-lstm.safetensors")).run()
+    app.radio(key="hs_detail").set_value(str(only_tiny_models / "tiny-lstm.safetensors")).run()
     gates = [r for r in app.radio if r.key and r.key.startswith("hs_gate_")]
     assert gates, "an LSTM or GRU shows its gates"
     gates[0].set_value(gates[0].options[-1]).run()
@@ -129,14 +97,14 @@ def test_embeddings_default_view(lang):
     assert "from_pretrained" in text and ("0.000" in text)  # the frozen rows did not move
 
 
-def test_embeddings_widgets(checkpoint_dir):
+def test_embeddings_widgets(only_tiny_models):
     app = open_page(EMBEDDINGS)
     app.text_input(key="emb_lookup_words").input("the movie <script> ☃").run()
     app.slider(key="emb_count").set_value(200).run()
     app.toggle(key="emb_space_3d").set_value(True).run()
     app.text_input(key="emb_near_word").input("the").run()
-    app.selectbox(key="emb_compare_other").set_value(str(checkpoint_dir / "tiny-rnn.safetensors")).run()
-    app.selectbox(key="emb_checkpoint").set_value(str(checkpoint_dir / "tiny-gru.safetensors")).run()
+    app.selectbox(key="emb_compare_other").set_value(str(only_tiny_models / "tiny-rnn.safetensors")).run()
+    app.selectbox(key="emb_checkpoint").set_value(str(only_tiny_models / "tiny-gru.safetensors")).run()
     assert_clean(app)
     assert len(app.get("plotly_chart")) == 7
     app.text_input(key="emb_lookup_words").input("   ").run()

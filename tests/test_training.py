@@ -214,20 +214,25 @@ def test_train_on_texts_builds_the_vocabulary():
                                 tokenizer=Tokenizer.build(sample["text"], vocab_size=600))
 
 
-def test_two_worker_processes_train_like_one(tmp_path):
+def test_two_worker_processes_train_like_one():
     """workers=2 splits each batch over two processes; the averaged gradient is the batch's."""
     reviews, labels = synthetic(200)
     one = train(TINY, fast_config(epochs=2), reviews, labels=labels)
     stop = threading.Event()
     events = []
-    two = train(TINY, fast_config(epochs=2, workers=2), reviews, labels=labels, on_progress=events.append)
-    for a, b in zip(one.history, two.history):
-        assert a["train_loss"] == pytest.approx(b["train_loss"], abs=1e-4)
-        assert a["val_accuracy"] == pytest.approx(b["val_accuracy"], abs=0.02)
-    assert [e.epoch for e in events if e.kind == "epoch"] == [1, 2]
-    stop.set()
-    stopped = train(TINY, fast_config(epochs=5, workers=2), reviews, labels=labels, stop_event=stop)
-    assert stopped.stopped_by_user and stopped.history == ()
+
+    def on_progress(progress):
+        events.append(progress)
+        if progress.epoch == 2 and progress.batch == 2:
+            stop.set()
+
+    two = train(TINY, fast_config(epochs=2, workers=2), reviews, labels=labels, on_progress=on_progress,
+                stop_event=stop)
+    assert len(two.history) == 1 and two.stopped_by_user and two.best_epoch == 1
+    assert two.history[0]["train_loss"] == pytest.approx(one.history[0]["train_loss"], abs=1e-4)
+    assert two.history[0]["val_accuracy"] == pytest.approx(one.history[0]["val_accuracy"], abs=0.02)
+    assert [e.epoch for e in events if e.kind == "epoch"] == [1]
+    assert [e.batch for e in events if e.epoch == 2] == [1, 2]
 
 
 def test_word_dropout_trains():

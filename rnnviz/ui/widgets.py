@@ -62,6 +62,17 @@ def predict_then_reveal(question_key: str, answer_key: str, key: str) -> None:
         st.markdown(t(answer_key))
 
 
+def checkpoints_or_stop() -> tuple[list, dict[str, str]]:
+    """The available checkpoints and their names by path; a clear message and a stop when there is none."""
+    from rnnviz.ui.cache import available_checkpoints
+
+    infos = available_checkpoints()
+    if not infos:
+        st.info(t("probe.no_checkpoints"), icon=":material/info:")
+        st.stop()
+    return infos, {str(info.path): info.name for info in infos}
+
+
 def chart_with_code(figure, code: str, notice: str, key: str) -> None:
     """A chart on the left, its torch code on the right, the point to notice under the chart."""
     left, right = st.columns([2, 1], vertical_alignment="top")

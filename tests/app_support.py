@@ -1,0 +1,34 @@
+"""What the AppTest files share: opening a page through app.py, and reading what a page shows."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from rnnviz.ui.navigation import PAGES, ROOT
+
+TIMEOUT = 180  # generous: the machine may be busy with other tests
+
+
+def assert_clean(app: AppTest) -> None:
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def open_page(script: str, lang: str | None = None, check: bool = True) -> AppTest:
+    """``script`` as a user reaches it: through app.py (navigation, sidebar, ``?lang=``)."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if lang:
+        app.query_params["lang"] = lang
+    app.run()
+    if script != PAGES[0].script:
+        app.switch_page(script).run()
+    if check:
+        assert_clean(app)
+    return app
+
+
+def shown(app: AppTest) -> str:
+    """Every piece of text the page shows in markdown, captions and message boxes."""
+    parts = []
+    for kind in ("markdown", "caption", "warning", "info", "error", "success"):
+        parts += [element.value for element in getattr(app, kind)]
+    return " ".join(parts)
