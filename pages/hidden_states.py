@@ -28,7 +28,7 @@ for column, kind in zip(columns, ("negation", "but", "long")):
     column.button(t(f"hs.example.{kind}"), key=f"hs_example_{kind}", on_click=use_example, args=(kind,),
                   width="stretch")
 st.session_state.setdefault("hs_text", EXAMPLES["negation"])
-text = limited_text(st.text_area(t("hs.text"), height=110, key="hs_text"))
+text = limited_text(st.text_area(t("hs.text"), height=110, key="hs_text", bind="query-params"))
 if not chosen:
     st.warning(t("hs.pick_one"))
     st.stop()
@@ -56,7 +56,7 @@ st.caption(t("hs.detail.caption", name=probe.name, cell=probe.cell.upper(), unit
              tokens=len(tokens), prob=reading.prob))
 chart_with_code(pc.states_heatmap(reading.states, tokens, probe.directions, lang),
                 snippets.states_code(probe.cell), t("hs.heatmap.notice"), key="hs_chart_heatmap")
-dims = 3 if st.toggle(t("hs.trajectory.3d"), key="hs_trajectory_3d") else 2
+dims = 3 if st.toggle(t("hs.trajectory.3d"), key="hs_trajectory_3d", bind="query-params") else 2
 chart_with_code(pc.trajectory_figure(probe.trajectory[:, :dims], tokens, reading.prob_by_step, probe.explained, lang),
                 snippets.trajectory_code(), t("hs.trajectory.notice"), key="hs_chart_trajectory")
 

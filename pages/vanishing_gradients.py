@@ -27,7 +27,7 @@ st.title(t("gradients.title"))
 st.markdown(t("gradients.intro"))
 
 st.header(t("gradients.theory"))
-factor = st.slider(t("gradients.factor"), 0.9, 1.1, 1.01, 0.005, format="%.3f", key="gradients_factor",
+factor = st.slider(t("gradients.factor"), 0.9, 1.1, 1.01, 0.005, format="%.3f", key="gradients_factor", bind="query-params",
                    help=t("gradients.factor.help"))
 notice = t("gradients.theory.notice", factor=factor, value=gradient_charts.readable(factor ** MAX_STEPS))
 chart_with_code(gradient_charts.product_figure(factor, lang=lang), snippets.product_code(factor), notice,
@@ -36,11 +36,11 @@ chart_with_code(gradient_charts.product_figure(factor, lang=lang), snippets.prod
 st.header(t("gradients.spectral"))
 st.markdown(t("gradients.spectral.intro"))
 left, middle, right = st.columns(3)
-radius = left.slider(t("gradients.radius"), 0.5, 1.5, 0.9, 0.01, key="gradients_radius",
+radius = left.slider(t("gradients.radius"), 0.5, 1.5, 0.9, 0.01, key="gradients_radius", bind="query-params",
                      help=t("gradients.radius.help"))
 cell = middle.radio(t("gradients.activation"), ["linear", "rnn"], format_func=lambda c: t(f"gradients.activation.{c}"),
-                    horizontal=True, key="gradients_activation")
-strength = right.slider(t("gradients.input_scale"), 0.0, 1.0, 0.1, 0.05, key="gradients_input_scale",
+                    horizontal=True, key="gradients_activation", bind="query-params")
+strength = right.slider(t("gradients.input_scale"), 0.0, 1.0, 0.1, 0.05, key="gradients_input_scale", bind="query-params",
                         disabled=cell == "linear", help=t("gradients.input_scale.help"))
 lab = cache.spectral_lab(radius, cell, strength if cell == "rnn" else 0.0)
 chart_with_code(gradient_charts.spectral_figure(lab, radius, lang), snippets.spectral_code(radius, cell, strength),
@@ -49,7 +49,7 @@ chart_with_code(gradient_charts.spectral_figure(lab, radius, lang), snippets.spe
 
 st.header(t("gradients.input"))
 source = st.radio(t("gradients.source"), ["review", "random"], format_func=lambda s: t(f"gradients.source.{s}"),
-                  horizontal=True, key="gradients_source")
+                  horizontal=True, key="gradients_source", bind="query-params")
 text, length, seed = None, MAX_STEPS, 0
 if source == "review":
     st.caption(t("gradients.examples"))
@@ -61,8 +61,8 @@ if source == "review":
     text = limited_text(st.text_area(t("gradients.review"), height=150, key=TEXT_KEY))
 else:
     left, right = st.columns(2)
-    length = left.slider(t("gradients.length"), 1, MAX_STEPS, MAX_STEPS, key="gradients_length")
-    seed = int(right.number_input(t("gradients.seed"), 0, 10_000, 0, key="gradients_seed"))
+    length = left.slider(t("gradients.length"), 1, MAX_STEPS, MAX_STEPS, key="gradients_length", bind="query-params")
+    seed = int(right.number_input(t("gradients.seed"), 0, 10_000, 0, key="gradients_seed", bind="query-params"))
 
 st.header(t("gradients.measured"))
 if text is not None and not text.strip():
@@ -70,9 +70,9 @@ if text is not None and not text.strip():
     st.stop()
 left, middle, right = st.columns(3)
 target = left.radio(t("gradients.target"), ["state", "loss"], format_func=lambda k: t(f"gradients.target.{k}"),
-                    horizontal=True, key="gradients_target", help=t("gradients.target.help"))
+                    horizontal=True, key="gradients_target", bind="query-params", help=t("gradients.target.help"))
 which = middle.radio(t("gradients.which"), ["state", "input"], format_func=lambda k: t(f"gradients.which.{k}"),
-                     horizontal=True, key="gradients_which")
+                     horizontal=True, key="gradients_which", bind="query-params")
 label = 1
 if target == "loss":
     label = right.radio(t("gradients.label"), [1, 0], format_func=lambda k: t(f"gradients.label.{k}"),

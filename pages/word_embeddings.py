@@ -31,7 +31,7 @@ st.caption(t("emb.model.caption", vocab=vocabulary, dim=loaded.config.embedding_
              frozen=t("emb.model.frozen") if loaded.config.freeze_embedding else ""))
 
 st.subheader(t("emb.lookup.header"))
-typed = st.text_input(t("emb.lookup.words"), "good bad boring movie zzzq", max_chars=300, key="emb_lookup_words")
+typed = st.text_input(t("emb.lookup.words"), "good bad boring movie zzzq", max_chars=300, key="emb_lookup_words", bind="query-params")
 words = split_words(typed)[:MAX_LOOKUP_WORDS]
 if not words:
     st.warning(t("emb.lookup.empty"))
@@ -45,14 +45,14 @@ predict_then_reveal("lesson.embeddings.question", "lesson.embeddings.answer", ke
 st.subheader(t("emb.space.header"))
 most = max(20, min(5_000, vocabulary))
 left, right = st.columns([3, 1])
-count = left.slider(t("emb.space.count"), min(20, most), most, min(500, most), step=10, key="emb_count")
-dims = 3 if right.toggle(t("emb.space.3d"), key="emb_space_3d") else 2
+count = left.slider(t("emb.space.count"), min(20, most), most, min(500, most), step=10, key="emb_count", bind="query-params")
+dims = 3 if right.toggle(t("emb.space.3d"), key="emb_space_3d", bind="query-params") else 2
 space = cache.embedding_space(path, count)
 chart_with_code(pc.space_figure(space.words, space.coords, space.polarity, space.explained, dims, lang=lang),
                 snippets.space_code(count), t("emb.space.notice"), key="emb_chart_space")
 
 st.subheader(t("emb.near.header"))
-word = st.text_input(t("emb.near.word"), "excellent", max_chars=60, key="emb_near_word")
+word = st.text_input(t("emb.near.word"), "excellent", max_chars=60, key="emb_near_word", bind="query-params")
 near = cache.neighbours(path, word, 12) if word.strip() else None
 if near is None or not near.words:
     st.warning(t("emb.near.unknown"))
@@ -62,8 +62,8 @@ else:
 
 st.subheader(t("emb.axis.header"))
 left, right = st.columns(2)
-negative = left.text_input(t("emb.axis.negative"), "bad", max_chars=60, key="emb_axis_negative")
-positive = right.text_input(t("emb.axis.positive"), "good", max_chars=60, key="emb_axis_positive")
+negative = left.text_input(t("emb.axis.negative"), "bad", max_chars=60, key="emb_axis_negative", bind="query-params")
+positive = right.text_input(t("emb.axis.positive"), "good", max_chars=60, key="emb_axis_positive", bind="query-params")
 positions = cache.semantic_axis(path, negative, positive, count)
 if positions is None:
     st.warning(t("emb.axis.unknown"))

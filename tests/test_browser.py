@@ -155,3 +155,20 @@ def test_typing_a_review_updates_the_charts(browser, app_url, url_path, key, cha
         after = bs.chart_data(page, chart)
         assert after != before and "wonderful" in after, f"{chart} did not redraw for the typed review"
         assert_healthy(app_page, f"{url_path} after typing a review")
+
+
+def test_a_shared_link_reproduces_the_view(browser, app_url):
+    """A teacher pastes a link: language, presenter mode and the page's settings come back from the URL."""
+    url = f"{app_url}/padding?lang=fr&present=true&padding_maxlen=5&padding_side=post"
+    with bs.open_page(browser, url) as app_page:
+        page = app_page.page
+        bs.wait_for_plotly(page, min_count=1)
+        assert bs.by_key(page, "padding_maxlen").locator('input[type="range"]').input_value() == "5"
+        assert bs.by_key(page, "padding_side").get_by_role("radio", name="post").is_checked()
+        assert "Séquences" in page.locator("h1").first.inner_text()
+        assert "5]" in bs.chart_data(page, "padding_chart_padded") or '"x":[0,1,2,3,4]' in \
+            bs.chart_data(page, "padding_chart_padded").replace(" ", "")
+        font_size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
+                                  "'[data-testid=\"stMain\"] [data-testid=\"stMarkdownContainer\"] p')).fontSize)")
+        assert font_size >= 20, f"presenter mode text is {font_size}px"
+        assert_healthy(app_page, url)
