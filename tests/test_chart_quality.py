@@ -61,3 +61,21 @@ def test_every_chart_is_readable_and_labelled(spec, lang):
     figures = _figures(spec.script, lang)
     problems = [p for figure in figures for p in _problems(figure)]
     assert not problems, "\n".join(problems)
+
+
+def test_presenter_mode_enlarges_every_text_of_a_chart():
+    from rnnviz.padding import pack, pad_batch, pad_tokens
+    from rnnviz.ui import charts
+    from rnnviz.ui.widgets import scale_for_presenter
+
+    batch = pad_batch([[1, 5, 9], [1, 7]], maxlen=4)
+    words = pad_tokens([["<start>", "a", "b"], ["<start>", "c"]], maxlen=4)
+    for figure in (charts.padded_matrix_figure(batch.ids, words, "pre"),
+                   charts.packed_figure(pack(batch), words, 2)):
+        scaled = scale_for_presenter(figure).to_dict()
+        assert scaled["layout"]["font"]["size"] >= 20 and scaled["layout"]["height"] > figure.layout.height
+        for trace in scaled["data"]:
+            for font in (trace.get("textfont"), (trace.get("colorbar") or {}).get("tickfont")):
+                if font and font.get("size"):
+                    assert font["size"] >= 16, trace["type"]
+        assert figure.layout.font.size == 16, "the cached original is left as it was"

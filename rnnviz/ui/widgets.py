@@ -49,9 +49,12 @@ def scale_for_presenter(figure, factor: float = 1.3):
     if scaled.layout.title.font.size:
         scaled.layout.title.font.size = round(scaled.layout.title.font.size * factor)
     for trace in scaled.data:
-        font = getattr(trace, "textfont", None)
-        if font is not None and font.size:
-            font.size = round(font.size * factor)
+        fonts = [getattr(trace, "textfont", None), getattr(getattr(trace, "colorbar", None), "tickfont", None)]
+        marker = getattr(trace, "marker", None)
+        fonts.append(getattr(getattr(marker, "colorbar", None), "tickfont", None))
+        for font in fonts:
+            if font is not None and font.size:
+                font.size = max(round(font.size * factor), 16)
     return scaled
 
 
