@@ -37,9 +37,10 @@ Baselines on the same test split: the course's LSTM trained as written reaches a
 74 % and 83 % from epoch to epoch), the course's RNN about 80 %, the Keras bidirectional-LSTM example 87.8 %,
 and TF-IDF word+bigram logistic regression 90.48 %.
 
-**Not reached yet:** the issue's targets are >= 90.5 % for the LSTM and the GRU (these are at 88.0 %) and
->= 87 % for the vanilla RNN (met). Each row's command reproduces it from `scripts/train_checkpoints.py`'s
-recipe (one CPU thread per run, so two can train side by side).
+**Not reached yet:** the targets are >= 90.5 % for the LSTM and the GRU (the table says where they are; their
+validation accuracy reaches ~90.5 %, the test split stays ~2 points lower) and >= 87 % for the vanilla RNN.
+Each row's command reproduces it from `scripts/train_checkpoints.py`'s recipe (`--list` prints them; one CPU
+thread per run, so two can train side by side; every recipe needs at most 11 CPU minutes).
 """
 
 
