@@ -2,7 +2,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from rnnviz.checkpoints import CheckpointError, import_checkpoint_bytes, load_checkpoint_bytes, user_checkpoint_dir
+from rnnviz.checkpoints import CheckpointError, import_checkpoint_bytes, user_checkpoint_dir
 from rnnviz.ui import app_charts, cache
 from rnnviz.ui.state import language, t
 from rnnviz.ui.widgets import source_label, show_chart
@@ -17,10 +17,9 @@ def _import(uploaded) -> tuple[str, str]:
     if uploaded.size > LIMIT_BYTES:
         return "error", t("models.upload.too_big", size=uploaded.size / 2**20, limit=UPLOAD_LIMIT_MB)
     try:
-        data = uploaded.getvalue()
-        load_checkpoint_bytes(data, max_bytes=LIMIT_BYTES)
-        saved = import_checkpoint_bytes(data, user_checkpoint_dir(create=True), name=Path(uploaded.name).stem,
-                                        max_bytes=LIMIT_BYTES)
+        # import_checkpoint_bytes validates everything before it writes a byte.
+        saved = import_checkpoint_bytes(uploaded.getvalue(), user_checkpoint_dir(create=True),
+                                        name=Path(uploaded.name).stem, max_bytes=LIMIT_BYTES)
     except (CheckpointError, ValueError, OSError) as error:
         return "error", t("models.upload.bad", error=error)
     return "success", t("models.upload.ok", name=saved.path.stem)
