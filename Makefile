@@ -19,7 +19,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 # torch is pinned to the CPU build in requirements.txt; fail loudly if pip ever brought another.
 CHECK_TORCH := $(PY) -c "import torch, sys; v = torch.__version__; sys.exit(0 if v.split('+')[0] == '2.13.0' else 'expected torch 2.13.0, got ' + v)"
 
-.PHONY: help venv deps dev-deps run test screenshots bench clean distclean
+.PHONY: help venv deps dev-deps run test screenshots bench load clean distclean
 
 help:
 	@echo "make run          serve the app (PORT=$(PORT)); creates .venv and installs requirements.txt"
@@ -62,6 +62,11 @@ screenshots: $(DEV_STAMP)
 
 bench: $(APP_STAMP)
 	$(PY) -m rnnviz bench $(BENCH_ARGS)
+
+LOAD_ARGS ?= --sessions 40 --duration 60
+
+load: $(DEV_STAMP)
+	$(PY) scripts/load_test.py $(LOAD_ARGS)
 
 clean:
 	rm -rf artifacts .pytest_cache .hypothesis
