@@ -1,17 +1,16 @@
 """rnnviz: the entry point. ``streamlit run app.py``"""
 
 import streamlit as st
-import torch
 
-from rnnviz.ui import state
+from rnnviz.ui import cache, state
 from rnnviz.ui.navigation import PAGES, ROOT
 
 st.set_page_config(page_title="rnnviz", page_icon=":material/neurology:", layout="wide",
                    initial_sidebar_state="collapsed" if state.presenter_requested() else "auto")
 state.init_from_url()
-# Small RNNs run 5-10x faster on one intra-op thread than on two on this class of machine, and
+# Small RNNs run several times faster on one intra-op thread than on two on a shared machine, and
 # concurrent sessions each get their own thread anyway (predicting 300 reviews: 21.8 s -> 2.5 s).
-torch.set_num_threads(1)
+cache.one_torch_thread()
 
 pages = [
     st.Page(str(ROOT / spec.script), title=state.t(spec.title_key), icon=spec.icon,

@@ -40,6 +40,14 @@ def sample_reviews(count: int, seed: int) -> list[tuple[str, int]]:
     return list(zip(rows["text"], rows["label"]))
 
 
+def _mtime(path) -> tuple[str, int]:
+    """(path, modification time): cache keys that change when a checkpoint file is rewritten."""
+    from pathlib import Path
+
+    path = Path(path)
+    return str(path), path.stat().st_mtime_ns
+
+
 def _checkpoint_stamp() -> tuple:
     """Changes whenever a checkpoint file is added, removed or rewritten, to refresh the list."""
     from rnnviz.checkpoints import shipped_checkpoint_dir, user_checkpoint_dir
@@ -82,10 +90,7 @@ def _checkpoint(path: str, mtime_ns: int):
 
 def checkpoint(path) -> "Checkpoint":  # noqa: F821 - imported lazily: rnnviz.checkpoints pulls in torch
     """A loaded checkpoint, shared by every session: read-only (eval mode, no gradients)."""
-    from pathlib import Path
-
-    path = Path(path)
-    return _checkpoint(str(path), path.stat().st_mtime_ns)
+    return _checkpoint(*_mtime(path))
 
 
 # ------------------------------------------------------------------ Prediction, Training, Models pages
@@ -141,10 +146,7 @@ def _explanation(path: str, mtime_ns: int, text: str):
 
 def explanation(path, text: str):
     """(word contributions of ``text`` for the checkpoint at ``path``, milliseconds it took)."""
-    from pathlib import Path
-
-    path = Path(path)
-    return _explanation(str(path), path.stat().st_mtime_ns, text)
+    return _explanation(*_mtime(path), text)
 
 
 # ------------------------------------------------------------------ Gradients page
@@ -267,13 +269,6 @@ def spectral_lab(radius: float, cell: str, input_scale: float):
 
 
 # ---------------------------------------------------------------- hidden states & embeddings (rnnviz.probes)
-def _mtime(path) -> tuple[str, int]:
-    from pathlib import Path
-
-    path = Path(path)
-    return str(path), path.stat().st_mtime_ns
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def _review_probe(path: str, mtime_ns: int, text: str):
     from rnnviz.probes import probe_review
@@ -406,10 +401,7 @@ def _test_evaluation(path: str, mtime_ns: int, limit: int) -> dict:
 
 def test_evaluation(path, limit: int = TEST_EVALUATION_LIMIT) -> dict:
     """Accuracy and (2, 2) confusion counts of a checkpoint on (a seeded random ``limit`` of) the test reviews."""
-    from pathlib import Path
-
-    path = Path(path)
-    return _test_evaluation(str(path), path.stat().st_mtime_ns, limit)
+    return _test_evaluation(*_mtime(path), limit)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -424,7 +416,4 @@ def _checkpoint_history(path: str, mtime_ns: int) -> list:
 
 def checkpoint_history(path) -> list:
     """The per-epoch history stored in a checkpoint's header (no weights read)."""
-    from pathlib import Path
-
-    path = Path(path)
-    return _checkpoint_history(str(path), path.stat().st_mtime_ns)
+    return _checkpoint_history(*_mtime(path))
