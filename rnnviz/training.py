@@ -129,6 +129,9 @@ class TrainConfig:
     workers: CPU processes training together, each on its share of every batch (data parallel,
         gradients averaged through shared memory). 2 uses both cores of a 2-core machine without
         the thread contention; results depend on ``seed`` and ``workers``, not on timing.
+    average_weights: validate and keep an exponential moving average of the weights instead of the
+        last step's (0 = off; 0.999 averages over roughly the last 1,000 steps): the average sits
+        in the middle of the valley the optimiser bounces around in, which generalises better
     """
 
     optimizer: str = "adam"
@@ -146,6 +149,7 @@ class TrainConfig:
     num_threads: int = 1
     workers: int = 1
     word_dropout: float = 0.0
+    average_weights: float = 0.0
 
     def __post_init__(self) -> None:
         if self.optimizer not in OPTIMIZERS:
@@ -163,6 +167,8 @@ class TrainConfig:
             raise ValueError(f"train_size must be None or an integer >= 2, got {self.train_size!r}")
         if not 0.0 <= self.word_dropout < 1.0:
             raise ValueError(f"word_dropout must be in [0, 1), got {self.word_dropout!r}")
+        if not 0.0 <= self.average_weights < 1.0:
+            raise ValueError(f"average_weights must be in [0, 1), got {self.average_weights!r}")
         if not 0.0 <= self.validation_fraction < 1.0:
             raise ValueError(f"validation_fraction must be in [0, 1), got {self.validation_fraction!r}")
         if self.grad_clip < 0 or self.weight_decay < 0:
@@ -457,6 +463,31 @@ class _GradientExchange:
         return stats
 
 
+class _WeightAverage:
+    """An exponential moving average of the trainable weights, kept beside the model (rank 0 only)."""
+
+    def __init__(self, parameters, decay: float):
+        self.parameters, self.decay = list(parameters), decay
+        self.average = [p.detach().clone() for p in self.parameters]
+        self.steps = 0
+
+    @torch.no_grad()
+    def update(self) -> None:
+        self.steps += 1
+        # Early on, a plain mean of the steps so far: the random initial weights fade out quickly.
+        weight = max(1.0 - self.decay, 1.0 / (self.steps + 1))
+        for average, p in zip(self.average, self.parameters):
+            average.lerp_(p.detach(), weight)
+
+    @torch.no_grad()
+    def swap(self) -> None:
+        """Exchange the model's weights with the average (twice = back to the training weights)."""
+        for average, p in zip(self.average, self.parameters):
+            current = p.detach().clone()
+            p.copy_(average)
+            average.copy_(current)
+
+
 # Seconds a process waits for the others at a barrier (rank 0 validates meanwhile) before giving up.
 WORKER_TIMEOUT = 900.0
 
@@ -556,6 +587,7 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
     best_accuracy, best_loss, best_epoch, best_state = -1.0, math.inf, 0, None
     stopped_early = stopped_by_user = False
     seen, train_time = 0, 0.0
+    averaged = _WeightAverage(parameters, config.average_weights) if config.average_weights else None
     with _worker_processes(workers, model_config, config, train_set, train_labels, pretrained_embedding,
                            parameters) as exchange:
         for epoch in range(1, config.epochs + 1):
@@ -572,6 +604,8 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
                         stopped_by_user = True
                         break
                 _update(parameters, optimizer, scheduler, config.grad_clip)
+                if averaged is not None:
+                    averaged.update()
                 totals += stats
                 count = int(totals[2])
                 seen += len(index)
@@ -587,6 +621,8 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
             train_time += train_seconds
             if stopped_by_user:
                 break
+            if averaged is not None:
+                averaged.swap()  # validate (and keep) the averaged weights; swapped back below
             val = evaluate(model, val_set, labels=val_labels.numpy(), device=device) if len(val_set) else None
             count = int(totals[2])
             record = {
@@ -610,6 +646,8 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
                 best_state = copy.deepcopy(model.state_dict())
             elif val and config.patience and epoch - best_epoch >= config.patience:
                 stopped_early = epoch < config.epochs
+            if averaged is not None:
+                averaged.swap()
             if exchange is not None:
                 exchange.control[0] = 0.0 if stopped_early or epoch == config.epochs else 1.0
                 exchange.wait()

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from rnnviz.data import load_imdb  # noqa: E402
 from rnnviz.models import ModelConfig  # noqa: E402
 from rnnviz.tokenizer import Tokenizer  # noqa: E402
+from rnnviz.word_vectors import cooccurrence_vectors  # noqa: E402
 from rnnviz.training import Progress, TrainConfig, encode_reviews, evaluate, predict_texts, train  # noqa: E402
 
 DEFAULT_DATA = "/work/shared/data/imdb"
@@ -75,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     model_keys = set(ModelConfig().to_dict())
     for item in args.set:
         key, _, value = item.partition("=")
-        (model_settings if key in model_keys else train_settings)[key] = json.loads(value)
+        (model_settings if key in model_keys | {"word_vectors"} else train_settings)[key] = json.loads(value)
+    word_vectors = model_settings.pop("word_vectors", None)
     model_config = ModelConfig(**model_settings)
     train_config = TrainConfig(**train_settings)
     print(f"[{args.name}] {model_config}\n[{args.name}] {train_config}", flush=True)
@@ -85,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     tokenizer = Tokenizer.build(imdb["train"]["text"], vocab_size=model_config.vocab_size)
     train_reviews = encode_reviews(imdb["train"]["text"], tokenizer, model_config.max_len)
     test_reviews = encode_reviews(imdb["test"]["text"], tokenizer, model_config.max_len)
+    pretrained = None
+    if word_vectors:
+        # Unlabelled pretraining on the training reviews only (the test reviews stay unseen).
+        vectors = cooccurrence_vectors(train_reviews.ids, train_reviews.lengths, model_config.vocab_size,
+                                       model_config.embedding_dim, **word_vectors)
+        pretrained = torch.from_numpy(vectors) * model_config.embedding_dim ** 0.5
     prepare_seconds = time.perf_counter() - started
     print(f"[{args.name}] tokenised in {prepare_seconds:.0f}s", flush=True)
 
@@ -98,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"loss {progress.loss:.4f} {progress.samples_per_second:.0f} reviews/s", flush=True)
 
     cpu_start = time.process_time()
-    result = train(model_config, train_config, train_reviews, labels=imdb["train"]["label"], on_progress=report)
+    result = train(model_config, train_config, train_reviews, labels=imdb["train"]["label"],
+                   pretrained_embedding=pretrained, on_progress=report)
     # CPU seconds of this process: what the run costs on an idle core, whatever else shares the machine.
     cpu_seconds = time.process_time() - cpu_start
     test = evaluate(result.model, test_reviews, labels=imdb["test"]["label"])

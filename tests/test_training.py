@@ -239,3 +239,41 @@ def test_word_dropout_trains():
     reviews, labels = synthetic(200)
     result = train(TINY, fast_config(epochs=2, word_dropout=0.2), reviews, labels=labels)
     assert np.isfinite(result.history[-1]["train_loss"])
+
+
+def test_weight_average_is_the_exponential_moving_average_and_swaps_back():
+    parameter = torch.nn.Parameter(torch.zeros(3))
+    average = training._WeightAverage([parameter], decay=0.5)
+    expected = torch.zeros(3)
+    for step, value in enumerate([1.0, 2.0, 4.0], start=1):
+        with torch.no_grad():
+            parameter.fill_(value)
+        average.update()
+        weight = max(0.5, 1 / (step + 1))
+        expected = expected + weight * (torch.full((3,), value) - expected)
+    assert torch.allclose(average.average[0], expected)
+    average.swap()
+    assert torch.allclose(parameter.detach(), expected) and torch.equal(average.average[0], torch.full((3,), 4.0))
+    average.swap()
+    assert torch.equal(parameter.detach(), torch.full((3,), 4.0))
+
+
+def test_averaged_weights_are_what_is_validated_and_kept(monkeypatch):
+    reviews, labels = synthetic(200)
+    plain = train(TINY, fast_config(epochs=2), reviews, labels=labels)
+    validated = []
+    real_evaluate = training.evaluate
+
+    def spy(model, *args, **kwargs):
+        validated.append({k: v.clone() for k, v in model.state_dict().items()})
+        return real_evaluate(model, *args, **kwargs)
+
+    monkeypatch.setattr(training, "evaluate", spy)
+    averaged = train(TINY, fast_config(epochs=2, average_weights=0.9), reviews, labels=labels)
+    kept = averaged.model.state_dict()
+    best = validated[averaged.best_epoch - 1]
+    assert all(torch.equal(kept[name], best[name]) for name in kept)
+    # Same seed and steps: the averaged run's weights differ from the plain run's last weights.
+    assert not torch.equal(kept["embedding.weight"], plain.model.state_dict()["embedding.weight"])
+    with pytest.raises(ValueError):
+        TrainConfig(average_weights=1.0)
