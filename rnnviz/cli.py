@@ -73,6 +73,13 @@ def _int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
 
 
+def _window(text: str) -> int:
+    value = _int(text)
+    if not 0 <= value <= 50:
+        raise argparse.ArgumentTypeError(f"expected a window of 0 to 50 words, got {value}")
+    return value
+
+
 def _optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
     def parse_optional(text: str) -> Any:
         return None if text.strip().lower() in ("none", "all", "") else parse(text)
@@ -107,6 +114,9 @@ _HELP = {
     "schedule": "learning-rate schedule",
     "bucket": "batch reviews of similar lengths together",
     "num_threads": "torch threads while training",
+    "workers": "CPU processes training together, one thread each (2 = both cores of a 2-core machine)",
+    "word_dropout": "share of training words replaced by <oov> at each step (0 = none)",
+    "average_weights": "keep a moving average of the weights with this decay, e.g. 0.998 (0 = off)",
 }
 
 
@@ -185,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--name", help="model name shown in the app (default: from the settings)")
     run.add_argument("--test-limit", type=_optional(_positive_int), default=None, metavar="N",
                      help="evaluate on N test reviews drawn at random (default: all)")
+    run.add_argument("--word-vectors", type=_window, default=0, metavar="WINDOW",
+                     help="start the embedding from word vectors learned, without labels, from the training "
+                          "reviews (co-occurrence within WINDOW words, PPMI + SVD); 0 = random start (default)")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     train.set_defaults(handler=cmd_train)
 
@@ -393,11 +406,25 @@ def cmd_train(args: argparse.Namespace) -> int:
     reviews = encode_reviews(texts, tokenizer, model_config.max_len)
     print(f"vocabulary: {len(tokenizer) - 3:,} words from {len(texts):,} reviews "
           f"({time.perf_counter() - started:.1f}s)", file=sys.stderr, flush=True)
+    pretrained = None
+    if args.word_vectors:
+        import torch
+
+        from rnnviz.word_vectors import cooccurrence_vectors
+
+        started = time.perf_counter()
+        vectors = cooccurrence_vectors(reviews.ids, reviews.lengths, model_config.vocab_size,
+                                       model_config.embedding_dim, window=args.word_vectors)
+        # Unit-norm rows scaled to the spread of nn.Embedding's own N(0, 1) start.
+        pretrained = torch.from_numpy(vectors) * model_config.embedding_dim ** 0.5
+        print(f"word vectors: {model_config.vocab_size:,} x {model_config.embedding_dim} "
+              f"({time.perf_counter() - started:.1f}s)", file=sys.stderr, flush=True)
 
     bar = ProgressBar(train_config.epochs, enabled=not args.quiet)
     stop = threading.Event()
     with _stop_on_ctrl_c(stop):
-        result = train(model_config, train_config, reviews, labels=labels, on_progress=bar, stop_event=stop)
+        result = train(model_config, train_config, reviews, labels=labels, on_progress=bar, stop_event=stop,
+                       pretrained_embedding=pretrained)
     bar.clear()
     if not result.history:
         raise Failure("training stopped before the first epoch ended; nothing was saved")
@@ -420,6 +447,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         "epochs_run": len(result.history),
         "stopped_early": result.stopped_early,
         "stopped_by_user": result.stopped_by_user,
+        "pretrained_embedding": (f"word vectors of the training reviews (PPMI + SVD, window {args.word_vectors})"
+                                 if args.word_vectors else "none (random)"),
     }
     path = save_checkpoint(result.model, out, tokenizer=tokenizer, metrics=metrics, history=result.history,
                            data_source=getattr(imdb, "source", None), train_config=train_config, name=name)

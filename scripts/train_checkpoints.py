@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         "prepare_seconds": prepare_seconds, "reviews_per_second": result.samples_per_second,
         "n_params": result.model.parameter_count(), "confusion": test.confusion.tolist(),
         "sanity": sanity, "torch_threads": train_config.num_threads,
+        "pretrained_embedding": (f"word vectors of the training reviews (PPMI + SVD, {json.dumps(word_vectors)})"
+                                 if word_vectors else "none (random)"),
     }
     print(f"[{args.name}] test accuracy {test.accuracy:.4f} in {result.seconds:.0f}s ({cpu_seconds:.0f} CPU s) "
           f"(best epoch {result.best_epoch}); sanity {sanity}", flush=True)

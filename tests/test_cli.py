@@ -38,7 +38,7 @@ def training_run(tmp_path_factory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("cli") / "tiny.safetensors"
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        code = cli.main(["train", *TINY, "--out", str(out), "--name", "tiny gru"])
+        code = cli.main(["train", *TINY, "--word-vectors", "3", "--out", str(out), "--name", "tiny gru"])
     assert code == 0, stderr.getvalue()
     assert "Traceback" not in stderr.getvalue()
     return out, stdout.getvalue()
@@ -103,6 +103,7 @@ def test_train_saves_a_complete_checkpoint(trained):
     assert 1 <= len(checkpoint.history) <= 2 and "val_accuracy" in checkpoint.history[0]
     assert checkpoint.train_config["train_size"] == 200 and checkpoint.train_config["epochs"] == 2
     assert checkpoint.data_source["kind"] == "local"
+    assert metrics["pretrained_embedding"].endswith("window 3)")
 
 
 def test_train_prints_a_summary(training_run):
@@ -209,6 +210,7 @@ def test_real_bench_signature_matches_the_flags():
     (["train", "--epochs", "0"], "--epochs"),
     (["train", "--train-size", "1"], "--train-size"),
     (["train", "--unknown-flag"], "unrecognized arguments"),
+    (["train", "--word-vectors", "-1"], "--word-vectors: expected a window of 0 to 50 words"),
     (["frobnicate"], "invalid choice"),
     (["evaluate"], "required"),
     (["evaluate", "x.safetensors", "--limit", "-3"], "--limit"),
