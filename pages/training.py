@@ -13,6 +13,7 @@ from rnnviz.ui.train_panel import show_job
 from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
 
 MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS = 30, 2_000, 230
+COOCCURRENCE, WINDOW = "@cooccurrence", 5  # the embedding option "word vectors of these reviews", its window
 OPTIMIZERS, CELLS = {"adam": "Adam", "rmsprop": "RMSprop", "sgd": "SGD"}, ("rnn", "lstm", "gru")
 SIZES, MAX_LENS = (8, 16, 32, 64, 128, 256), (25, 50, 100, 200, 300, 500)
 lang = language()
@@ -50,9 +51,9 @@ with reviews:
     vocab_size = st.select_slider(t("train.vocab_size"), cache.VOCAB_SIZES, 10_000, key="train_vocab", bind="query-params",
                                   help=t("train.vocab_size.help"))
     sources = {info.name: info.path for info in cache.available_checkpoints()}
-    source = st.selectbox(t("train.embedding_from"), ["", *sources], key="train_embedding_from",
-                          format_func=lambda name: name or t("train.embedding_from.none"),
-                          help=t("train.embedding_from.help"))
+    names = {"": t("train.embedding_from.none"), COOCCURRENCE: t("train.embedding_from.cooccurrence")}
+    source = st.selectbox(t("train.embedding_from"), ["", COOCCURRENCE, *sources], key="train_embedding_from",
+                          format_func=lambda name: names.get(name, name), help=t("train.embedding_from.help"))
     freeze = st.toggle(t("train.freeze"), key="train_freeze", disabled=not source, help=t("train.freeze.help"))
     try:
         donor = cache.checkpoint(sources[source]) if source in sources else None
@@ -61,6 +62,8 @@ with reviews:
     if donor is not None:
         vocab_size, embedding_dim = donor.config.vocab_size, donor.config.embedding_dim
         st.caption(t("train.embedding_note", name=sanitize_name(source), vocab=vocab_size, dim=embedding_dim))
+    elif source == COOCCURRENCE:
+        st.caption(t("train.cooccurrence_note", window=WINDOW))
 auto_name = f"{'bi' if bidirectional else ''}{cell}-h{hidden}-{train_size}r-{epochs}e"
 name = st.text_input(t("train.name"), "", max_chars=64, placeholder=auto_name, key="train_name") or auto_name
 
@@ -68,7 +71,7 @@ problem, seconds = None, 0.0
 try:
     model_config = ModelConfig(cell=cell, vocab_size=vocab_size, embedding_dim=embedding_dim, hidden_size=hidden,
                                num_layers=layers, bidirectional=bidirectional, dropout=float(dropout),
-                               freeze_embedding=bool(freeze and donor), max_len=max_len)
+                               freeze_embedding=bool(freeze and source), max_len=max_len)
     train_config = TrainConfig(optimizer=optimizer, lr=float(lr), batch_size=batch_size, epochs=epochs,
                                seed=int(seed), train_size=train_size, patience=0)
     speed, parts = cache.training_speed(json.dumps(model_config.to_dict()), batch_size, min(max_len, MEAN_TOKENS))
@@ -93,7 +96,7 @@ if st.button(t("train.start"), type="primary", disabled=bool(problem) or busy, k
         tokenizer=donor.tokenizer if donor else cache.tokenizer(vocab_size)[0], folder=user_checkpoint_dir(create=True),
         test_texts=test_texts, test_labels=test_labels, test_limit=TEST_LIMIT, data_source=data.source,
         pretrained_embedding=donor.model.embedding.weight.detach().clone() if donor else None,
-        embedding_from=source or None)
+        embedding_from=source if donor else None, word_vectors=WINDOW if source == COOCCURRENCE else 0)
     try:
         job = manager.submit(training_work(request), owner=owner, label=name)
         st.session_state.train_job, st.session_state.train_job_epochs = job.id, epochs

@@ -389,6 +389,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from rnnviz.models import ModelConfig
     from rnnviz.tokenizer import Tokenizer
     from rnnviz.training import TrainConfig, encode_reviews, train
+    from rnnviz.word_vectors import describe as describe_start
 
     model_config = _config_from_args(ModelConfig, args, "model__")
     train_config = _config_from_args(TrainConfig, args, "train__")
@@ -408,15 +409,11 @@ def cmd_train(args: argparse.Namespace) -> int:
           f"({time.perf_counter() - started:.1f}s)", file=sys.stderr, flush=True)
     pretrained = None
     if args.word_vectors:
-        import torch
-
-        from rnnviz.word_vectors import cooccurrence_vectors
+        from rnnviz.word_vectors import pretrained_embedding
 
         started = time.perf_counter()
-        vectors = cooccurrence_vectors(reviews.ids, reviews.lengths, model_config.vocab_size,
-                                       model_config.embedding_dim, window=args.word_vectors)
-        # Unit-norm rows scaled to the spread of nn.Embedding's own N(0, 1) start.
-        pretrained = torch.from_numpy(vectors) * model_config.embedding_dim ** 0.5
+        pretrained = pretrained_embedding(reviews.ids, reviews.lengths, model_config.vocab_size,
+                                          model_config.embedding_dim, window=args.word_vectors)
         print(f"word vectors: {model_config.vocab_size:,} x {model_config.embedding_dim} "
               f"({time.perf_counter() - started:.1f}s)", file=sys.stderr, flush=True)
 
@@ -447,8 +444,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         "epochs_run": len(result.history),
         "stopped_early": result.stopped_early,
         "stopped_by_user": result.stopped_by_user,
-        "pretrained_embedding": (f"word vectors of the training reviews (PPMI + SVD, window {args.word_vectors})"
-                                 if args.word_vectors else "none (random)"),
+        "pretrained_embedding": describe_start(args.word_vectors),
     }
     path = save_checkpoint(result.model, out, tokenizer=tokenizer, metrics=metrics, history=result.history,
                            data_source=getattr(imdb, "source", None), train_config=train_config, name=name)

@@ -279,6 +279,8 @@ class TrainingRequest:
     test_texts, test_labels: the reviews to report the test accuracy on (at most ``test_limit``)
     tokenizer: the vocabulary (its size must be ``model_config.vocab_size``)
     pretrained_embedding: (vocab_size, embedding_dim) rows to start from, e.g. a checkpoint's
+    word_vectors: without ``pretrained_embedding``, start from word vectors of the training reviews
+        (co-occurrence window in words, see :mod:`rnnviz.word_vectors`; 0 = random start)
     folder: where the checkpoint is saved, under a unique :func:`~rnnviz.checkpoints.sanitize_name`
     """
 
@@ -295,6 +297,7 @@ class TrainingRequest:
     pretrained_embedding: Any = field(default=None, repr=False)
     embedding_from: str | None = None
     data_source: Any = None
+    word_vectors: int = 0
 
 
 def unique_path(folder: Path | str, name: str) -> Path:
@@ -345,9 +348,15 @@ def run_training(request: TrainingRequest, context: JobContext | None = None) ->
     keep = _train_subset(len(request.texts), train_config.train_size, train_config.seed)
     reviews = encode_reviews([request.texts[i] for i in keep], request.tokenizer, model_config.max_len)
     labels = [int(request.labels[i]) for i in keep]
+    pretrained = request.pretrained_embedding
+    if pretrained is None and request.word_vectors:
+        from rnnviz.word_vectors import pretrained_embedding
+
+        phase("word_vectors")
+        pretrained = pretrained_embedding(reviews.ids, reviews.lengths, model_config.vocab_size,
+                                          model_config.embedding_dim, window=request.word_vectors)
     phase("training")
-    result = train(model_config, train_config, reviews, labels=labels,
-                   pretrained_embedding=request.pretrained_embedding,
+    result = train(model_config, train_config, reviews, labels=labels, pretrained_embedding=pretrained,
                    on_progress=context.report if context else None,
                    stop_event=context.stop_event if context else None, device="cpu")
     metrics = {"train_seconds": result.seconds, "reviews_per_second": result.samples_per_second,
@@ -365,6 +374,10 @@ def run_training(request: TrainingRequest, context: JobContext | None = None) ->
         metrics.update(test_accuracy=evaluation.accuracy, test_loss=evaluation.loss, test_reviews=len(picks))
     if request.embedding_from:
         metrics["embedding_from"] = request.embedding_from
+    elif request.word_vectors:
+        from rnnviz.word_vectors import describe
+
+        metrics["pretrained_embedding"] = describe(request.word_vectors)
     phase("saving")
     path = unique_path(request.folder, request.name)
     # train_config stays exactly TrainConfig.to_dict(): TrainConfig.from_dict() replays the run.

@@ -29,6 +29,7 @@ def cooccurrence_vectors(ids: torch.Tensor, lengths: torch.Tensor, vocab_size: i
     """
     if dim < 1 or window < 1:
         raise ValueError("dim and window must be >= 1")
+    context_size = min(context_size, vocab_size)
     ids = ids.long()
     positions = torch.arange(ids.shape[1])[None, :]
     real = positions < lengths[:, None]
@@ -59,13 +60,32 @@ def cooccurrence_vectors(ids: torch.Tensor, lengths: torch.Tensor, vocab_size: i
     generator_state = torch.random.get_rng_state()
     torch.manual_seed(seed)
     try:
-        left_vectors, singular_values, _ = torch.svd_lowrank(matrix, q=dim + 8, niter=4)
+        rank = min(dim, vocab_size, context_size)
+        left_vectors, singular_values, _ = torch.svd_lowrank(matrix, q=min(rank + 8, vocab_size, context_size),
+                                                             niter=4)
         noise = torch.randn(vocab_size, dim) * 0.1
     finally:
         torch.random.set_rng_state(generator_state)
     # Symmetric weighting (U * sqrt(S)) works better than U * S for similarity (Levy et al. 2015).
-    vectors = left_vectors[:, :dim] * singular_values[:dim].sqrt()
+    vectors = torch.zeros(vocab_size, dim)
+    vectors[:, :rank] = left_vectors[:, :rank] * singular_values[:rank].sqrt()
     seen = row_totals > 0
     norms = vectors[seen].norm(dim=1).mean().clamp(min=1e-12)
     vectors = torch.where(seen[:, None], vectors / norms, noise)
     return vectors.numpy().astype(np.float32)
+
+
+def pretrained_embedding(ids: torch.Tensor, lengths: torch.Tensor, vocab_size: int, dim: int,
+                         window: int = 5) -> torch.Tensor:
+    """:func:`cooccurrence_vectors` ready for ``RNNClassifier(config, pretrained_embedding=...)``.
+
+    returns: (vocab_size, dim) float32; rows scaled to the spread of ``nn.Embedding``'s own N(0, 1)
+        start (norm about sqrt(dim)), so the rest of the network sees inputs of the usual size
+    """
+    vectors = cooccurrence_vectors(ids, lengths, vocab_size, dim, window=window)
+    return torch.from_numpy(vectors) * dim ** 0.5
+
+
+def describe(window: int) -> str:
+    """How a checkpoint's embedding started, for its metrics."""
+    return f"word vectors of the training reviews (PPMI + SVD, window {window})" if window else "none (random)"

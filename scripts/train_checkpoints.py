@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from rnnviz.data import load_imdb  # noqa: E402
 from rnnviz.models import ModelConfig  # noqa: E402
 from rnnviz.tokenizer import Tokenizer  # noqa: E402
-from rnnviz.word_vectors import cooccurrence_vectors  # noqa: E402
+from rnnviz.word_vectors import describe, pretrained_embedding  # noqa: E402
 from rnnviz.training import Progress, TrainConfig, encode_reviews, evaluate, predict_texts, train  # noqa: E402
 
 DEFAULT_DATA = "/work/shared/data/imdb"
@@ -90,9 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     pretrained = None
     if word_vectors:
         # Unlabelled pretraining on the training reviews only (the test reviews stay unseen).
-        vectors = cooccurrence_vectors(train_reviews.ids, train_reviews.lengths, model_config.vocab_size,
-                                       model_config.embedding_dim, **word_vectors)
-        pretrained = torch.from_numpy(vectors) * model_config.embedding_dim ** 0.5
+        pretrained = pretrained_embedding(train_reviews.ids, train_reviews.lengths, model_config.vocab_size,
+                                          model_config.embedding_dim, window=word_vectors)
     prepare_seconds = time.perf_counter() - started
     print(f"[{args.name}] tokenised in {prepare_seconds:.0f}s", flush=True)
 
@@ -120,8 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         "prepare_seconds": prepare_seconds, "reviews_per_second": result.samples_per_second,
         "n_params": result.model.parameter_count(), "confusion": test.confusion.tolist(),
         "sanity": sanity, "torch_threads": train_config.num_threads,
-        "pretrained_embedding": (f"word vectors of the training reviews (PPMI + SVD, {json.dumps(word_vectors)})"
-                                 if word_vectors else "none (random)"),
+        "pretrained_embedding": describe(word_vectors or 0),
     }
     print(f"[{args.name}] test accuracy {test.accuracy:.4f} in {result.seconds:.0f}s ({cpu_seconds:.0f} CPU s) "
           f"(best epoch {result.best_epoch}); sanity {sanity}", flush=True)

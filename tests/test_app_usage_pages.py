@@ -138,6 +138,14 @@ def test_train_with_a_pretrained_embedding():
     assert not app.toggle(key="train_freeze").disabled
 
 
+def test_train_from_word_vectors_of_the_reviews():
+    app = open_page("pages/training.py")
+    app.selectbox(key="train_embedding_from").set_value("@cooccurrence").run()
+    assert_clean(app)
+    assert any("without looking at any label" in caption.value for caption in app.caption)
+    assert not app.toggle(key="train_freeze").disabled
+
+
 # ------------------------------------------------------------------ Models
 def test_models_table_curves_and_confusion(folder):
     app = open_page("pages/model_library.py")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import types
 
 import pytest
 
@@ -11,6 +12,7 @@ from rnnviz.data import load_sample
 from rnnviz.jobs import (DONE, EXPIRED, FAILED, QUEUED, RUNNING, STOPPED, JobManager, QueueFull, TrainingRequest,
                          default_max_running, estimate_seconds, format_duration, measure_speed, run_training,
                          training_work)
+from rnnviz.jobs import _train_subset
 from rnnviz.models import ModelConfig
 from rnnviz.tokenizer import Tokenizer
 from rnnviz.training import TrainConfig, encode_reviews, train
@@ -202,6 +204,25 @@ def test_pretrained_embedding_and_vocabulary_check(data, tmp_path):
     assert TrainConfig.from_dict(loaded.train_config) == req.train_config  # replayable
     with pytest.raises(ValueError, match="vocab_size"):
         run_training(TrainingRequest(**{**req.__dict__, "tokenizer": Tokenizer.build(data[0], vocab_size=100)}))
+
+
+def test_word_vectors_start_the_embedding(data, tmp_path):
+    import torch
+
+    from rnnviz.word_vectors import pretrained_embedding
+
+    req = request(data, tmp_path, epochs=1, freeze_embedding=True)
+    phases = []
+    context = types.SimpleNamespace(phase=phases.append, report=None, stop_event=None)
+    result = run_training(TrainingRequest(**{**req.__dict__, "word_vectors": 3}), context)
+    loaded = load_checkpoint(result["path"])
+    texts, _, tokenizer = data
+    keep = _train_subset(len(texts), req.train_config.train_size, req.train_config.seed)
+    reviews = encode_reviews([texts[i] for i in keep], tokenizer, req.model_config.max_len)
+    expected = pretrained_embedding(reviews.ids, reviews.lengths, 500, 8, window=3)
+    assert torch.allclose(loaded.model.embedding.weight, expected)  # frozen: still the vectors
+    assert loaded.metrics["pretrained_embedding"].endswith("window 3)")
+    assert phases.index("word_vectors") < phases.index("training")
 
 
 def test_speed_estimate():
