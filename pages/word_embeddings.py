@@ -59,6 +59,15 @@ if near is None or not near.words:
 else:
     chart_with_code(pc.neighbours_figure(near.word, near.words, near.similarity, lang),
                     snippets.neighbours_code(near.word), t("emb.near.notice"), key="emb_chart_neighbours")
+    if st.toggle(t("emb.unlabelled.toggle"), key="emb_unlabelled", bind="query-params",
+                 help=t("emb.unlabelled.help")):
+        with st.spinner(t("emb.unlabelled.spinner")):
+            before = cache.unlabelled_neighbours(path, word, 12)
+        if before is not None:
+            chart_with_code(pc.neighbours_figure(before.word, before.words, before.similarity, lang,
+                                                 title=t("emb.unlabelled.title", word=before.word)),
+                            snippets.unlabelled_code(before.word), t("emb.unlabelled.notice"),
+                            key="emb_chart_unlabelled")
 
 st.subheader(t("emb.axis.header"))
 left, right = st.columns(2)

@@ -626,11 +626,18 @@ def _unit_rows(weight: torch.Tensor) -> torch.Tensor:
 
 def nearest_neighbours(model, tokenizer, word: str, k: int = 10) -> Neighbours | None:
     """None when ``word`` is not in the vocabulary."""
+    return nearest_in(model.embedding.weight, tokenizer, word, k)
+
+
+def nearest_in(vectors, tokenizer, word: str, k: int = 10) -> Neighbours | None:
+    """:func:`nearest_neighbours` among any word vectors: vectors (vocab_size, dim), e.g. those of
+    :func:`rnnviz.word_vectors.cooccurrence_vectors`. None when ``word`` is not in the vocabulary."""
     word_id = tokenizer.id_of(word.strip().lower())
-    if word_id < FIRST_WORD_ID:
+    vectors = torch.as_tensor(vectors)
+    if word_id < FIRST_WORD_ID or word_id >= len(vectors):
         return None
-    usable = min(len(tokenizer.words), model.config.vocab_size)
-    rows = _unit_rows(model.embedding.weight[:usable])
+    usable = min(len(tokenizer.words), len(vectors))
+    rows = _unit_rows(vectors[:usable])
     similarity = rows @ rows[word_id]
     similarity[:FIRST_WORD_ID] = -np.inf
     similarity[word_id] = -np.inf

@@ -112,3 +112,16 @@ def test_embeddings_widgets(only_tiny_models):
     app.text_input(key="emb_axis_positive").input("bad").run()
     assert_clean(app)
     assert len(app.warning) == 3
+
+
+def test_embeddings_before_any_label(only_tiny_models):
+    app = open_page(EMBEDDINGS)
+    app.text_input(key="emb_near_word").input("the").run()
+    app.toggle(key="emb_unlabelled").set_value(True).run()
+    assert_clean(app)
+    keys = {chart.proto.id for chart in app.get("plotly_chart")}
+    assert any("emb_chart_unlabelled" in key for key in keys)
+    assert "Before any label" in " ".join(chart.proto.spec for chart in app.get("plotly_chart"))
+    app.text_input(key="emb_near_word").input("qqqzzzx").run()  # unknown: a warning, no second chart
+    assert_clean(app)
+    assert not any("emb_chart_unlabelled" in chart.proto.id for chart in app.get("plotly_chart"))

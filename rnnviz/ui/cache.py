@@ -14,6 +14,7 @@ from rnnviz.data import ImdbData, load_imdb
 from rnnviz.tokenizer import Tokenizer
 
 VOCAB_SIZES = (100, 1_000, 10_000, 20_000)
+WORD_VECTOR_WINDOW = 10  # the co-occurrence window of the shipped models' word vectors
 
 
 @st.cache_resource(show_spinner="Loading IMDB reviews…")
@@ -307,6 +308,32 @@ def _neighbours(path: str, mtime_ns: int, word: str, k: int):
 def neighbours(path, word: str, k: int = 12):
     """``probes.Neighbours`` of ``word`` (None when the checkpoint does not know it)."""
     return _neighbours(*_mtime(path), word, k)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _unlabelled_vectors(path: str, mtime_ns: int):
+    """(vocab_size, embedding_dim) co-occurrence word vectors of the training reviews, in the
+    checkpoint's vocabulary. A resource: read-only, a few MB, shared by every session."""
+    from rnnviz.training import encode_reviews
+    from rnnviz.word_vectors import cooccurrence_vectors
+
+    loaded = _checkpoint(path, mtime_ns)
+    reviews = encode_reviews(imdb()["train"]["text"], loaded.tokenizer, loaded.config.max_len)
+    return cooccurrence_vectors(reviews.ids, reviews.lengths, loaded.config.vocab_size,
+                                loaded.config.embedding_dim, window=WORD_VECTOR_WINDOW)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _unlabelled_neighbours(path: str, mtime_ns: int, word: str, k: int):
+    from rnnviz.probes import nearest_in
+
+    return nearest_in(_unlabelled_vectors(path, mtime_ns), _checkpoint(path, mtime_ns).tokenizer, word, k)
+
+
+def unlabelled_neighbours(path, word: str, k: int = 12):
+    """``probes.Neighbours`` of ``word`` among word vectors counted from the training reviews, with
+    no label: where the embedding of the shipped models starts (None for an unknown word)."""
+    return _unlabelled_neighbours(*_mtime(path), word, k)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

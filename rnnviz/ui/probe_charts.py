@@ -338,7 +338,8 @@ def space_figure(words: Sequence[str], coords: np.ndarray, polarity: np.ndarray,
     return _figure([trace], layout, tr("emb.space.title", lang, count=len(words)), 680)
 
 
-def neighbours_figure(word: str, words: Sequence[str], similarity: np.ndarray, lang: str = "en") -> go.Figure:
+def neighbours_figure(word: str, words: Sequence[str], similarity: np.ndarray, lang: str = "en",
+                      title: str | None = None) -> go.Figure:
     distance = 1.0 - np.asarray(similarity, dtype=np.float64)
     data = [{"type": "bar", "x": _round(distance), "y": _safe(words), "orientation": "h",
              "marker": {"color": OKABE_ITO[0]}, "text": [f"cos {s:.2f}" for s in similarity],
@@ -348,7 +349,8 @@ def neighbours_figure(word: str, words: Sequence[str], similarity: np.ndarray, l
               "xaxis": _title(tr("emb.near.distance", lang)) | {
                   "range": [0, max(1.0, 1.3 * float(distance.max(initial=0)))]},
               "legend": BOTTOM_LEGEND}
-    return _figure(data, layout, tr("emb.near.title", lang, word=html.escape(word)), 240 + 34 * len(words))
+    title = html.escape(title) if title is not None else tr("emb.near.title", lang, word=html.escape(word))
+    return _figure(data, layout, title, 240 + 34 * len(words))
 
 
 def axis_figure(words: Sequence[str], position: np.ndarray, polarity: np.ndarray, negative: str, positive: str,

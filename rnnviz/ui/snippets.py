@@ -282,6 +282,15 @@ nearest = cos.topk(11).indices[1:]                 # [0] is the word itself
 distance = 1 - cos[nearest]"""
 
 
+def unlabelled_code(word: str) -> str:
+    return f"""from rnnviz.word_vectors import cooccurrence_vectors
+# which words appear within 10 words of which, in the training reviews: no label is read
+reviews = encode_reviews(train_texts, tokenizer, max_len)
+W = torch.from_numpy(cooccurrence_vectors(reviews.ids, reviews.lengths, vocab_size, dim, window=10))
+W = F.normalize(W, dim=1)
+cos = W @ W[tokenizer.id_of({word!r})]"""
+
+
 def axis_code(negative: str, positive: str) -> str:
     return f"""a, b = W[tokenizer.id_of({negative!r})], W[tokenizer.id_of({positive!r})]
 direction = b - a

@@ -88,6 +88,28 @@ TEXTS = {
         "en": "This word is not in the model's vocabulary (or is empty): try another one.",
         "fr": "Ce mot n'est pas dans le vocabulaire du modèle (ou il est vide) : essayez-en un autre.",
     },
+    "emb.unlabelled.toggle": {"en": "Compare with the word vectors before any label",
+                              "fr": "Comparer aux vecteurs de mots d'avant toute étiquette"},
+    "emb.unlabelled.help": {
+        "en": "Word vectors counted from the training reviews alone (which words appear near which), in this "
+              "model's vocabulary: where the shipped models' embedding starts.",
+        "fr": "Des vecteurs de mots comptés à partir des seules critiques d'entraînement (quels mots apparaissent "
+              "près de quels autres), dans le vocabulaire de ce modèle : le point de départ du plongement des "
+              "modèles livrés.",
+    },
+    "emb.unlabelled.spinner": {"en": "Counting which words appear together…",
+                               "fr": "Comptage des mots qui apparaissent ensemble…"},
+    "emb.unlabelled.title": {"en": "Before any label: the words closest to “{word}”",
+                             "fr": "Avant toute étiquette : les mots les plus proches de « {word} »"},
+    "emb.unlabelled.notice": {
+        "en": "These vectors only know which words surround which, so words used in the same places come out "
+              "close, whatever their meaning: “worst” sits near “best”, “boring” near “interesting”. Training on "
+              "labelled reviews then pulls opposite verdicts apart: compare with the chart above.",
+        "fr": "Ces vecteurs savent seulement quels mots entourent quels autres : les mots employés aux mêmes "
+              "endroits sortent proches, quel que soit leur sens (« worst » près de « best », « boring » près "
+              "d'« interesting »). L'entraînement sur des critiques étiquetées écarte ensuite les verdicts "
+              "opposés : comparez avec le graphique ci-dessus.",
+    },
     "emb.near.title": {"en": "The words closest to “{word}”", "fr": "Les mots les plus proches de « {word} »"},
     "emb.near.y": {"en": "Neighbour", "fr": "Voisin"},
     "emb.near.distance": {"en": "Cosine distance (1 - cos)", "fr": "Distance cosinus (1 - cos)"},
