@@ -33,16 +33,17 @@ from rnnviz.training import Progress, TrainConfig, encode_reviews, evaluate, pre
 DEFAULT_DATA = "/work/shared/data/imdb"
 SANITY = {"This movie was great!": 1, "Terrible, boring film.": 0}
 
-# name -> (model settings, training settings). Measured figures: see each checkpoint's metrics
-# (test accuracy, CPU seconds: lstm 88.7% 523 s, gru 88.5% 670 s, rnn 87.3% 277 s, bigru 88.0% 427 s).
+# name -> (model settings, training settings). ``word_vectors``: the co-occurrence window of the word
+# vectors the embedding starts from (rnnviz.word_vectors; absent = random start). Measured figures: see
+# each checkpoint's metrics and checkpoints/README.md.
 RECIPES: dict[str, tuple[dict, dict]] = {
-    "lstm": (dict(cell="lstm", vocab_size=20_000, embedding_dim=64, hidden_size=96, max_len=800,
-                  pooling="mean_max", dropout=0.4),
+    "lstm": (dict(cell="lstm", vocab_size=20_000, embedding_dim=64, hidden_size=128, max_len=800,
+                  pooling="mean_max", dropout=0.4, word_vectors=10),
              dict(optimizer="adam", lr=3e-3, batch_size=64, epochs=6, schedule="cosine",
                   weight_decay=0.01, grad_clip=1.0, patience=0, word_dropout=0.1)),
-    "gru": (dict(cell="gru", vocab_size=20_000, embedding_dim=64, hidden_size=96, max_len=800,
-                 pooling="mean_max", dropout=0.4),
-            dict(optimizer="adam", lr=3e-3, batch_size=64, epochs=8, schedule="cosine",
+    "gru": (dict(cell="gru", vocab_size=20_000, embedding_dim=64, hidden_size=128, max_len=800,
+                 pooling="mean_max", dropout=0.4, word_vectors=10),
+            dict(optimizer="adam", lr=3e-3, batch_size=64, epochs=6, schedule="cosine",
                  weight_decay=0.01, grad_clip=1.0, patience=0, word_dropout=0.1)),
     "rnn": (dict(cell="rnn", vocab_size=20_000, embedding_dim=64, hidden_size=96, max_len=500,
                  pooling="mean_max", dropout=0.4),
