@@ -12,8 +12,7 @@ from rnnviz.ui.state import language, t
 from rnnviz.ui.train_panel import show_job
 from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
 
-MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS = 30, 2_000, 230
-COOCCURRENCE, WINDOW = "@cooccurrence", 5  # the embedding option "word vectors of these reviews", its window
+MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS, COOCCURRENCE = 30, 2_000, 230, "@cooccurrence"
 OPTIMIZERS, CELLS = {"adam": "Adam", "rmsprop": "RMSprop", "sgd": "SGD"}, ("rnn", "lstm", "gru")
 SIZES, MAX_LENS = (8, 16, 32, 64, 128, 256), (25, 50, 100, 200, 300, 500)
 lang = language()
@@ -63,7 +62,7 @@ with reviews:
         vocab_size, embedding_dim = donor.config.vocab_size, donor.config.embedding_dim
         st.caption(t("train.embedding_note", name=sanitize_name(source), vocab=vocab_size, dim=embedding_dim))
     elif source == COOCCURRENCE:
-        st.caption(t("train.cooccurrence_note", window=WINDOW))
+        st.caption(t("train.cooccurrence_note", window=cache.WORD_VECTOR_WINDOW))
 auto_name = f"{'bi' if bidirectional else ''}{cell}-h{hidden}-{train_size}r-{epochs}e"
 name = st.text_input(t("train.name"), "", max_chars=64, placeholder=auto_name, key="train_name") or auto_name
 
@@ -96,7 +95,7 @@ if st.button(t("train.start"), type="primary", disabled=bool(problem) or busy, k
         tokenizer=donor.tokenizer if donor else cache.tokenizer(vocab_size)[0], folder=user_checkpoint_dir(create=True),
         test_texts=test_texts, test_labels=test_labels, test_limit=TEST_LIMIT, data_source=data.source,
         pretrained_embedding=donor.model.embedding.weight.detach().clone() if donor else None,
-        embedding_from=source if donor else None, word_vectors=WINDOW if source == COOCCURRENCE else 0)
+        embedding_from=source if donor else None, word_vectors=cache.WORD_VECTOR_WINDOW if source == COOCCURRENCE else 0)
     try:
         job = manager.submit(training_work(request), owner=owner, label=name)
         st.session_state.train_job, st.session_state.train_job_epochs = job.id, epochs
