@@ -389,7 +389,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from rnnviz.models import ModelConfig
     from rnnviz.tokenizer import Tokenizer
     from rnnviz.training import TrainConfig, encode_reviews, train
-    from rnnviz.word_vectors import describe as describe_start
+    from rnnviz.word_vectors import describe as describe_start, pretrained_embedding
 
     model_config = _config_from_args(ModelConfig, args, "model__")
     train_config = _config_from_args(TrainConfig, args, "train__")
@@ -409,8 +409,6 @@ def cmd_train(args: argparse.Namespace) -> int:
           f"({time.perf_counter() - started:.1f}s)", file=sys.stderr, flush=True)
     pretrained = None
     if args.word_vectors:
-        from rnnviz.word_vectors import pretrained_embedding
-
         started = time.perf_counter()
         pretrained = pretrained_embedding(reviews.ids, reviews.lengths, model_config.vocab_size,
                                           model_config.embedding_dim, window=args.word_vectors)

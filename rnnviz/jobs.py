@@ -336,6 +336,7 @@ def run_training(request: TrainingRequest, context: JobContext | None = None) ->
     """Tokenise, train (reporting every batch), test, save. Returns a summary dict (``path``...)."""
     from rnnviz.checkpoints import save_checkpoint
     from rnnviz.training import encode_reviews, evaluate, train
+    from rnnviz.word_vectors import describe, pretrained_embedding
 
     model_config, train_config = request.model_config, request.train_config
     if request.tokenizer.vocab_size != model_config.vocab_size:
@@ -350,8 +351,6 @@ def run_training(request: TrainingRequest, context: JobContext | None = None) ->
     labels = [int(request.labels[i]) for i in keep]
     pretrained = request.pretrained_embedding
     if pretrained is None and request.word_vectors:
-        from rnnviz.word_vectors import pretrained_embedding
-
         phase("word_vectors")
         pretrained = pretrained_embedding(reviews.ids, reviews.lengths, model_config.vocab_size,
                                           model_config.embedding_dim, window=request.word_vectors)
@@ -375,8 +374,6 @@ def run_training(request: TrainingRequest, context: JobContext | None = None) ->
     if request.embedding_from:
         metrics["embedding_from"] = request.embedding_from
     elif request.word_vectors:
-        from rnnviz.word_vectors import describe
-
         metrics["pretrained_embedding"] = describe(request.word_vectors)
     phase("saving")
     path = unique_path(request.folder, request.name)

@@ -57,15 +57,12 @@ def cooccurrence_vectors(ids: torch.Tensor, lengths: torch.Tensor, vocab_size: i
     matrix = torch.sparse_coo_tensor(torch.stack([rows[positive], columns[positive]]),
                                      pmi[positive].float(), (vocab_size, context_size),
                                      check_invariants=True).coalesce()
-    generator_state = torch.random.get_rng_state()
-    torch.manual_seed(seed)
-    try:
-        rank = min(dim, vocab_size, context_size)
+    rank = min(dim, vocab_size, context_size)
+    with torch.random.fork_rng(devices=[]):  # seeded, and the caller's random stream left untouched
+        torch.manual_seed(seed)
         left_vectors, singular_values, _ = torch.svd_lowrank(matrix, q=min(rank + 8, vocab_size, context_size),
                                                              niter=4)
         noise = torch.randn(vocab_size, dim) * 0.1
-    finally:
-        torch.random.set_rng_state(generator_state)
     # Symmetric weighting (U * sqrt(S)) works better than U * S for similarity (Levy et al. 2015).
     vectors = torch.zeros(vocab_size, dim)
     vectors[:, :rank] = left_vectors[:, :rank] * singular_values[:rank].sqrt()
