@@ -3,23 +3,26 @@ from pathlib import Path
 import streamlit as st
 
 from rnnviz.ui import app_charts, cache, snippets
-from rnnviz.ui.state import language, t
+from rnnviz.ui.state import language, t, text_from_url, text_to_url
 from rnnviz.ui.texts.predict import EXAMPLES
 from rnnviz.ui.widgets import limited_text, predict_then_reveal, show_chart
 
 KINDS = (*EXAMPLES, "imdb")
 lang = language()
-st.session_state.setdefault("predict_query", EXAMPLES["positive"])  # a first visit shows a verdict at once
+# A shared link (?review=...) shows its review; otherwise a first visit shows a verdict at once.
+st.session_state.setdefault("predict_query", text_from_url("review", EXAMPLES["positive"]))
 st.session_state.setdefault("predict_text", st.session_state.predict_query)  # back from another page
 
 
 def _use_example(kind: str) -> None:
     text = cache.long_review() if kind == "imdb" else EXAMPLES[kind]
     st.session_state.predict_text = st.session_state.predict_query = text
+    text_to_url("review", text)
 
 
 def _submit() -> None:
     st.session_state.predict_query = st.session_state.predict_text
+    text_to_url("review", st.session_state.predict_text)
 
 
 def _code_words(pairs) -> str:

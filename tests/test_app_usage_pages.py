@@ -95,6 +95,25 @@ def test_predict_bad_input():
             assert "<script>" not in chart_json(app, "predict_chart_words")
 
 
+def test_predict_review_travels_by_link():
+    """A submitted review goes into the address bar, so a link shows the same verdict; a review too
+    long for a link is taken out rather than cut."""
+    app = predict(open_page("pages/prediction.py"), "Dull, slow and far too long.")
+    assert app.query_params["review"] == "Dull, slow and far too long."
+    predict(app, "long " * 400)
+    assert "review" not in app.query_params
+    app.button(key="predict_example_negative").click().run()
+    assert app.query_params["review"] == app.text_area(key="predict_text").value
+
+    shared = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    shared.query_params["review"] = "A shared review: moving and beautifully shot."
+    shared.run()
+    shared.switch_page("pages/prediction.py").run()
+    assert_clean(shared)
+    assert shared.text_area(key="predict_text").value == "A shared review: moving and beautifully shot."
+    assert "moving" in chart_json(shared, "predict_chart_words")
+
+
 def test_predict_without_any_model(monkeypatch, tmp_path):
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path / "empty"))
     app = predict(open_page("pages/prediction.py"), "A fine film.")

@@ -46,6 +46,13 @@ def test_predict_train_stop_and_find_the_model(browser, usage_url):
         assert "tiny-lstm" in bs.chart_data(page, "predict_chart_verdicts")
         assert "wonderful" in bs.chart_data(page, "predict_chart_words")
         assert not app_page.app_errors()
+        page.wait_for_function("() => location.search.includes('review=')")
+        shared_link = page.url
+    with visit(browser, shared_link) as app_page:  # the link a student pastes in the class chat
+        page = app_page.page
+        bs.wait_for_plotly(page, 2)
+        assert page.locator(".st-key-predict_text textarea").input_value() == "A wonderful film, I loved every minute."
+        assert "wonderful" in bs.chart_data(page, "predict_chart_words")
 
     with visit(browser, f"{url}/train") as app_page:
         page = app_page.page

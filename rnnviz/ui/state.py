@@ -12,6 +12,9 @@ from rnnviz.ui.texts import DEFAULT_LANGUAGE, LANGUAGES, tr
 
 LANG_KEY = "lang"
 PRESENTER_KEY = "present"
+# Longer texts stay out of the address bar: browsers and chat apps cut links of a few thousand
+# characters, and a link that silently loses the end of a review would mislead.
+MAX_URL_TEXT_CHARS = 1_000
 
 # Presenter mode: bigger text, high contrast, no Streamlit chrome; made for a projector at 1280x720.
 PRESENTER_CSS = """
@@ -49,6 +52,21 @@ def presenter() -> bool:
 def t(key: str, **values) -> str:
     """The interface text ``key`` in the current language."""
     return tr(key, language(), **values)
+
+
+def text_from_url(name: str, default: str) -> str:
+    """The text a shared link carries in ``?name=`` (cut to ``MAX_URL_TEXT_CHARS``), else ``default``."""
+    text = st.query_params.get(name, "")
+    return text[:MAX_URL_TEXT_CHARS] if text.strip() else default
+
+
+def text_to_url(name: str, text: str) -> None:
+    """Put ``text`` in the address bar as ``?name=`` so the link reproduces the view, or take it out
+    when it is too long for a link."""
+    if text.strip() and len(text) <= MAX_URL_TEXT_CHARS:
+        st.query_params[name] = text
+    elif name in st.query_params:
+        del st.query_params[name]
 
 
 def _sync_language_to_url() -> None:
