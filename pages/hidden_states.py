@@ -64,13 +64,18 @@ st.header(t("hs.gates.header"))
 if probe.gates is None:
     st.info(t("hs.gates.none"))
 else:
-    chart_with_code(pc.gate_means_figure(probe.gates.mean(), tokens, lang), snippets.gates_code(probe.cell),
+    gates = probe.gates
+    if probe.backward_gates is not None and st.radio(
+            t("hs.gates.direction"), ("forward", "backward"), format_func=lambda d: t(f"hs.gates.direction.{d}"),
+            horizontal=True, key="hs_gate_direction") == "backward":
+        gates = probe.backward_gates
+    chart_with_code(pc.gate_means_figure(gates.mean(), tokens, lang), snippets.gates_code(probe.cell),
                     t(f"hs.gates.notice.{probe.cell}"), key="hs_chart_gate_means")
-    gate = st.radio(t("hs.gates.pick"), list(probe.gates.values), format_func=lambda g: t(f"probe.gate.{g}"),
+    gate = st.radio(t("hs.gates.pick"), list(gates.values), format_func=lambda g: t(f"probe.gate.{g}"),
                     horizontal=True, key=f"hs_gate_{probe.cell}")
     low = 0.0 if gate in ("i", "f", "o", "r", "z") else -1.0
-    bound = max(1.0, float(np.abs(probe.gates.values[gate]).max())) if gate == "c" else 1.0
-    show_chart(pc.states_heatmap(probe.gates.values[gate], tokens, 1, lang, t(f"probe.gate.{gate}"),
+    bound = max(1.0, float(np.abs(gates.values[gate]).max())) if gate == "c" else 1.0
+    show_chart(pc.states_heatmap(gates.values[gate], tokens, 1, lang, t(f"probe.gate.{gate}"),
                                  (low * bound, bound)), key="hs_chart_gate_units")
 
 st.header(t("hs.units.header"))

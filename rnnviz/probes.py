@@ -716,7 +716,8 @@ def compare_spaces(model_a, tokenizer_a, model_b, tokenizer_b, count: int = 500,
 class ReviewProbe:
     """Everything the Hidden states page shows for one (checkpoint, text), computed in one go.
 
-    trajectory: (T, 3) PCA of ``reading.states``; explained: (3,); gates: None for a plain RNN;
+    trajectory: (T, 3) PCA of ``reading.states``; explained: (3,); gates: the last layer's forward direction,
+    None for a plain RNN; backward_gates: its backward direction (None unless bidirectional and gated);
     loop: the RNNCell lesson on this review's first LOOP_STEPS embeddings (the checkpoint's own weights when it is a
     one-layer one-direction RNN, a seeded ``nn.RNN`` of the same sizes otherwise: ``loop_own``);
     last: the padded-batch lesson on the review and two of its prefixes.
@@ -730,6 +731,7 @@ class ReviewProbe:
     trajectory: np.ndarray
     explained: np.ndarray
     gates: Gates | None
+    backward_gates: Gates | None
     halves: Halves
     shapes: list
     loop: CellLoop
@@ -756,9 +758,10 @@ def probe_review(checkpoint, text: str, cap: int = DISPLAY_CAP) -> ReviewProbe:
     # in a stacked bidirectional model, where the layers above also hear the lower backward direction.
     alone = reading.forward[[n - 1 for n in lengths]] if config.num_layers == 1 or not config.bidirectional \
         else None
+    gated, top = config.cell in GATE_NAMES, config.num_layers - 1
     return ReviewProbe(
         name=checkpoint.name, cell=config.cell, directions=config.directions, review=review, reading=reading,
-        trajectory=trajectory, explained=explained,
-        gates=gates(model, ids, layer=config.num_layers - 1) if config.cell in GATE_NAMES else None,
+        trajectory=trajectory, explained=explained, gates=gates(model, ids, layer=top) if gated else None,
+        backward_gates=gates(model, ids, top, "backward") if gated and config.bidirectional else None,
         halves=bidirectional_halves(model, ids, reading.features), shapes=task_shapes(model, ids, reading),
         loop=loop, loop_own=own, last=last_state_lesson(model, rows, alone))

@@ -46,6 +46,11 @@ def test_hidden_states_examples_and_models(only_tiny_models):
         app.radio(key="hs_detail").set_value(str(only_tiny_models / f"{name}.safetensors")).run()
         assert_clean(app)
     assert any("backward" in m.value for m in app.markdown)  # the bidirectional model is the last one
+    forward_gates = next(c.proto.spec for c in app.get("plotly_chart") if c.key == "hs_chart_gate_means")
+    app.radio(key="hs_gate_direction").set_value("backward").run()
+    assert_clean(app)
+    backward_gates = next(c.proto.spec for c in app.get("plotly_chart") if c.key == "hs_chart_gate_means")
+    assert backward_gates != forward_gates  # the other direction's gates, not the same chart again
 
 
 def test_hidden_states_widgets(only_tiny_models):
@@ -57,6 +62,7 @@ def test_hidden_states_widgets(only_tiny_models):
     assert chart_title(app, "hs_chart_reaction") == "Units that react most to “it”"
     assert_clean(app)
     app.radio(key="hs_detail").set_value(str(only_tiny_models / "tiny-lstm.safetensors")).run()
+    assert not [r for r in app.radio if r.key == "hs_gate_direction"]  # one direction: no choice to make
     gates = [r for r in app.radio if r.key and r.key.startswith("hs_gate_")]
     assert gates, "an LSTM or GRU shows its gates"
     gates[0].set_value(gates[0].options[-1]).run()

@@ -264,6 +264,11 @@ def test_probe_review_on_real_checkpoints(tmp_path):
             assert probe.reading.prob == pytest.approx(float(checkpoint.predict(text)[0]), abs=ATOL)
             assert probe.trajectory.shape == (len(probe.review.ids), 3)
             assert (probe.gates is None) == (checkpoint.config.cell == "rnn")
+            gated_bi = checkpoint.config.cell != "rnn" and checkpoint.config.bidirectional
+            assert (probe.backward_gates is not None) == gated_bi
+            if gated_bi:  # the backward gates rebuild the backward states torch computed
+                assert np.allclose(probe.backward_gates.hidden, probe.reading.backward, atol=ATOL)
+                assert np.allclose(probe.gates.hidden, probe.reading.forward, atol=ATOL)
             assert probe.loop.max_diff_hand < ATOL
         assert probe.review.truncated and len(probe.review.ids) == checkpoint.config.max_len
 

@@ -112,6 +112,15 @@ TEXTS = {
               "depuis les poids ; le résultat est égal à celui de nn.GRU.",
     },
     "hs.gates.pick": {"en": "Gate, unit by unit", "fr": "Porte, unité par unité"},
+    "hs.gates.direction": {
+        "en": "Direction (a bidirectional model has one set of gates per direction)",
+        "fr": "Direction (un modèle bidirectionnel a un jeu de portes par direction)",
+    },
+    "hs.gates.direction.forward": {"en": "forward: reads from the first word", "fr": "avant : lit depuis le premier mot"},
+    "hs.gates.direction.backward": {
+        "en": "backward: reads from the last word (shown in reading order)",
+        "fr": "arrière : lit depuis le dernier mot (affiché dans l'ordre de lecture)",
+    },
     "probe.gate.i": {"en": "i: input gate", "fr": "i : porte d'entrée"},
     "probe.gate.f": {"en": "f: forget gate", "fr": "f : porte d'oubli"},
     "probe.gate.g": {"en": "g: candidate", "fr": "g : candidat"},
