@@ -41,10 +41,13 @@ RECIPES: dict[str, tuple[dict, dict]] = {
                   pooling="mean_max", dropout=0.4, word_vectors=10),
              dict(optimizer="adam", lr=3e-3, batch_size=64, epochs=6, schedule="cosine",
                   weight_decay=0.01, grad_clip=1.0, patience=0, word_dropout=0.1)),
+    # The GRU trains on all 25,000 training reviews (nothing held out) for a fixed 5 epochs: the runs
+    # with 10% held out peaked at epoch 4-5 of 6, and picking an epoch on 2,500 reviews was noisier
+    # (about +-0.6 points) than the differences between epochs.
     "gru": (dict(cell="gru", vocab_size=20_000, embedding_dim=64, hidden_size=128, max_len=800,
                  pooling="mean_max", dropout=0.4, word_vectors=10),
-            dict(optimizer="adam", lr=3e-3, batch_size=64, epochs=6, schedule="cosine",
-                 weight_decay=0.01, grad_clip=1.0, patience=0, word_dropout=0.1)),
+            dict(optimizer="adam", lr=3e-3, batch_size=64, epochs=5, schedule="cosine",
+                 weight_decay=0.01, grad_clip=1.0, patience=0, word_dropout=0.1, validation_fraction=0.0)),
     "rnn": (dict(cell="rnn", vocab_size=20_000, embedding_dim=64, hidden_size=96, max_len=500,
                  pooling="mean_max", dropout=0.4),
             dict(optimizer="adam", lr=3e-3, batch_size=64, epochs=8, schedule="cosine",
@@ -98,9 +101,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def report(progress: Progress) -> None:
         if progress.kind == "epoch":
+            val = "" if progress.val_accuracy is None else (  # validation_fraction=0: nothing held out
+                f"val_loss {progress.val_loss:.4f} val_acc {progress.val_accuracy:.4f} ")
             print(f"[{args.name}] epoch {progress.epoch}: loss {progress.loss:.4f} acc {progress.accuracy:.4f} "
-                  f"val_loss {progress.val_loss:.4f} val_acc {progress.val_accuracy:.4f} "
-                  f"{progress.samples_per_second:.0f} reviews/s, {progress.elapsed:.0f}s", flush=True)
+                  f"{val}{progress.samples_per_second:.0f} reviews/s, {progress.elapsed:.0f}s", flush=True)
         elif progress.batch % 50 == 0:
             print(f"[{args.name}]   {progress.epoch}.{progress.batch}/{progress.batches_per_epoch} "
                   f"loss {progress.loss:.4f} {progress.samples_per_second:.0f} reviews/s", flush=True)

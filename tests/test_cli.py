@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import pickle
+import re
 import subprocess
 import sys
 import types
@@ -284,3 +285,14 @@ def test_progress_bar():
     assert quiet.getvalue().count("\n") == 1 and "\r" not in quiet.getvalue()
 
 
+
+
+def test_train_on_every_review_keeps_the_last_epoch(capsys, tmp_path):
+    """--validation-fraction 0 (the shipped GRU's recipe): nothing held out, the last epoch kept, said plainly."""
+    out_path = tmp_path / "all.safetensors"
+    code, out, err = run(capsys, "train", *TINY, "--validation-fraction", "0", "--out", str(out_path))
+    assert code == 0, err
+    assert "kept       the last epoch (2): nothing was held out" in out and "n/a" not in out
+    checkpoint = load_checkpoint(out_path)
+    assert checkpoint.metrics["val_accuracy"] is None and checkpoint.metrics["best_epoch"] == 2
+    assert re.search(r"test       accuracy \d+\.\d\d%", out)
