@@ -53,9 +53,9 @@ RECIPES: dict[str, tuple[dict, dict]] = {
             dict(optimizer="adam", lr=3e-3, batch_size=64, epochs=8, schedule="cosine",
                  weight_decay=0.05, grad_clip=1.0, patience=0, word_dropout=0.2)),
     "bigru": (dict(cell="gru", vocab_size=20_000, embedding_dim=64, hidden_size=64, max_len=600,
-                   bidirectional=True, pooling="mean_max", dropout=0.3),
+                   bidirectional=True, pooling="mean_max", dropout=0.3, word_vectors=10),
               dict(optimizer="adam", lr=2e-3, batch_size=64, epochs=4, schedule="cosine",
-                   weight_decay=1e-4, grad_clip=1.0, patience=0, word_dropout=0.1)),
+                   weight_decay=1e-4, grad_clip=1.0, patience=0, word_dropout=0.1, validation_fraction=0.0)),
 }
 
 
