@@ -285,8 +285,6 @@ def test_progress_bar():
     assert quiet.getvalue().count("\n") == 1 and "\r" not in quiet.getvalue()
 
 
-
-
 def test_train_on_every_review_keeps_the_last_epoch(capsys, tmp_path):
     """--validation-fraction 0 (the shipped GRU's recipe): nothing held out, the last epoch kept, said plainly."""
     out_path = tmp_path / "all.safetensors"
