@@ -25,6 +25,10 @@ import torch.nn.functional as F
 from rnnviz.tokenizer import FIRST_WORD_ID, PAD_ID
 
 CELLS = ("rnn", "lstm", "gru")
+# The foil of the "Why word order matters" lesson: no recurrent layer at all, the mean of the word
+# vectors goes straight to the output layer, so the order of the words cannot matter.
+BAG = "bag"
+MODEL_KINDS = CELLS + (BAG,)
 # How a review's hidden states become one vector: the state at the last real token ("last"), or the
 # mean / max of the states over its real tokens, or both of those side by side ("mean_max").
 POOLINGS = ("last", "mean", "max", "mean_max")
@@ -47,6 +51,8 @@ class ModelConfig:
         ``pad_sequences(truncating="pre")`` in the course: a review's verdict is usually at its end.
     pooling: see ``POOLINGS``; "last" is the course's choice.
     dropout: on the embeddings, between stacked layers, and before the output layer.
+    cell: "rnn", "lstm", "gru", or "bag" (a bag of words: embedding -> mean -> linear; it has no
+        recurrent layer, so its hidden size is its embedding size and its pooling the mean)
     """
 
     cell: str = "lstm"
@@ -68,8 +74,13 @@ class ModelConfig:
             if not low <= value <= high:
                 raise ValueError(f"{name} must be between {low:,} and {high:,}, got {value:,}")
 
-        if self.cell not in CELLS:
-            raise ValueError(f"cell must be one of {CELLS}, got {self.cell!r}")
+        if self.cell not in MODEL_KINDS:
+            raise ValueError(f"cell must be one of {MODEL_KINDS}, got {self.cell!r}")
+        if self.cell == BAG and isinstance(self.embedding_dim, int):
+            # Nothing to choose for a bag of words: one layer, one direction, the mean of the vectors.
+            for name, value in (("hidden_size", self.embedding_dim), ("pooling", "mean"),
+                                ("bidirectional", False), ("num_layers", 1)):
+                object.__setattr__(self, name, value)
         if self.pooling not in POOLINGS:
             raise ValueError(f"pooling must be one of {POOLINGS}, got {self.pooling!r}")
         check_int("vocab_size", FIRST_WORD_ID + 1, MAX_VOCAB_SIZE)
@@ -83,6 +94,11 @@ class ModelConfig:
         if isinstance(self.dropout, bool) or not isinstance(self.dropout, (int, float)) \
                 or not 0.0 <= self.dropout < 1.0:
             raise ValueError(f"dropout must be a number in [0, 1), got {self.dropout!r}")
+
+    @property
+    def recurrent(self) -> bool:
+        """False for the bag of words, which has no hidden state to show."""
+        return self.cell != BAG
 
     @property
     def directions(self) -> int:
@@ -179,7 +195,7 @@ class RNNClassifier(nn.Module):
         else:
             self.embedding = nn.Embedding(config.vocab_size, config.embedding_dim, padding_idx=PAD_ID)
             self.embedding.weight.requires_grad = not config.freeze_embedding
-        self.rnn = _RNN_MODULES[config.cell](
+        self.rnn = None if not config.recurrent else _RNN_MODULES[config.cell](
             config.embedding_dim, config.hidden_size, num_layers=config.num_layers, batch_first=True,
             bidirectional=config.bidirectional,
             dropout=config.dropout if config.num_layers > 1 else 0.0)
@@ -210,12 +226,21 @@ class RNNClassifier(nn.Module):
         ids: (B, T), pre- or post-padded; lengths: (B,)
         returns: states (B, T, directions * hidden), left-aligned, zeros after each row's length;
             at step t the forward half has read tokens 0..t, the backward half tokens len-1..t.
+            (A bag of words has no states: its word vectors, in id order.)
             And the lengths actually used (B,), clamped to [1, T]: an empty review reads one pad.
         """
         steps = ids.shape[1]
         lengths = lengths.to(ids.device).long().clamp(1, max(steps, 1))
-        x = self.dropout(self.embedding(left_align(ids, lengths, padding)))
-        if not self.config.bidirectional:
+        ids = left_align(ids, lengths, padding)
+        if not self.config.recurrent:
+            # Summing the vectors in id order, not reading order, makes the mean bit-for-bit the same
+            # for any order of the words (float addition is not associative). Descending: padding
+            # (id 0) stays after the real words.
+            ids = ids.sort(dim=1, descending=True).values
+        x = self.dropout(self.embedding(ids))
+        if not self.config.recurrent:
+            outputs = x
+        elif not self.config.bidirectional:
             # A forward RNN's state at step t has not yet seen the padding after t.
             outputs = self.rnn(x)[0]
         else:
@@ -267,6 +292,8 @@ class RNNClassifier(nn.Module):
 
     def _course_features(self, ids: torch.Tensor) -> torch.Tensor:
         """The notebooks' reading: every position counts, padding included; "last" is ``h_n``."""
+        if not self.config.recurrent:
+            return self.features(ids, (ids != PAD_ID).sum(1))
         outputs, h_n = self.rnn(self.dropout(self.embedding(ids)))
         if self.config.pooling == "last":
             h_n = h_n[0] if self.config.cell == "lstm" else h_n
