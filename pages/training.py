@@ -6,20 +6,20 @@ import streamlit as st
 from rnnviz.checkpoints import CheckpointError, sanitize_name, user_checkpoint_dir
 from rnnviz.jobs import QueueFull, TrainingRequest, estimate_seconds, format_duration, training_work
 from rnnviz.models import ModelConfig
+from rnnviz.pipeline import TRAINING_DATA, Plan
 from rnnviz.training import TrainConfig
 from rnnviz.ui import app_charts, cache, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.train_panel import show_job
 from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
 
-MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS, COOCCURRENCE = 30, 2_000, 230, "@cooccurrence"
+MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS, COOCCURRENCE, COMPOSED = 30, 2_000, 230, "@cooccurrence", 20_000
 OPTIMIZERS, CELLS = {"adam": "Adam", "rmsprop": "RMSprop", "sgd": "SGD"}, ("rnn", "lstm", "gru")
 SIZES, MAX_LENS = (8, 16, 32, 64, 128, 256), (25, 50, 100, 200, 300, 500)
 lang = language()
 manager = cache.job_manager()
 owner = st.session_state.setdefault("train_owner", uuid.uuid4().hex)
 job = manager.get(st.session_state.get("train_job"))
-data = cache.imdb()
 
 st.title(t("train.title"))
 st.markdown(t("train.intro"))
@@ -43,9 +43,14 @@ with learning:
     seed = st.number_input(t("train.seed"), 0, 9_999, 0, key="train_seed", bind="query-params", help=t("train.seed.help"))
 with reviews:
     st.subheader(t("train.data"))
-    sizes = [s for s in (100, 250, 500, 1_000, 2_000, 5_000, 10_000) if s < len(data["train"])] + [len(data["train"])]
+    kind = st.radio(t("train.data_kind"), TRAINING_DATA, format_func=lambda k: t(f"train.data_kind.{k}"),
+                    horizontal=True, key="train_data", bind="query-params", help=t("train.data_kind.help"))
+    composed = COMPOSED if kind != "imdb" and st.toggle(t("train.composed", count=COMPOSED), key="train_composed",
+                                                         help=t("train.composed.help")) else 0
+    data = cache.corpus(kind, composed)
+    sizes = [s for s in (100, 250, 500, 1_000, 2_000, 5_000, 10_000, 50_000) if s < len(data)] + [len(data)]
     train_size = st.select_slider(t("train.train_size"), sizes, min(sizes, key=lambda n: abs(n - 1_000)),
-                                  key="train_size", bind="query-params")
+                                  key=f"train_size_{kind}", bind="query-params")
     max_len = st.select_slider(t("train.max_len"), MAX_LENS, 200, key="train_max_len", bind="query-params", help=t("train.max_len.help"))
     vocab_size = st.select_slider(t("train.vocab_size"), cache.VOCAB_SIZES, 10_000, key="train_vocab", bind="query-params",
                                   help=t("train.vocab_size.help"))
@@ -74,7 +79,7 @@ try:
     train_config = TrainConfig(optimizer=optimizer, lr=float(lr), batch_size=batch_size, epochs=epochs,
                                seed=int(seed), train_size=train_size, patience=0)
     speed, parts = cache.training_speed(json.dumps(model_config.to_dict()), batch_size, min(max_len, MEAN_TOKENS))
-    seconds = estimate_seconds(train_size, epochs, speed, test_reviews=min(TEST_LIMIT, len(data["test"])))
+    seconds = estimate_seconds(train_size, epochs, speed, test_reviews=min(TEST_LIMIT, len(data.tests["imdb_test"][0])))
     st.markdown(t("train.estimate", time=format_duration(seconds), speed=speed, params=sum(parts.values())))
     chart_with_code(app_charts.weights_figure(parts, lang), snippets.train_code(
         {k: v for k, v in model_config.to_dict().items() if k != "pooling"}, train_config.to_dict()),
@@ -88,14 +93,12 @@ if seconds > MAX_MINUTES * 60:
 
 busy = job is not None and job.active
 if st.button(t("train.start"), type="primary", disabled=bool(problem) or busy, key="train_start"):
-    texts, labels = cache.review_lists("train")
-    test_texts, test_labels = cache.review_lists("test")
+    plan = Plan(name, model_config, train_config, word_vectors=cache.WORD_VECTOR_WINDOW if source == COOCCURRENCE else 0,
+                test_limit=TEST_LIMIT, composed=composed)
     request = TrainingRequest(
-        name=name, model_config=model_config, train_config=train_config, texts=texts, labels=labels,
-        tokenizer=donor.tokenizer if donor else cache.tokenizer(vocab_size)[0], folder=user_checkpoint_dir(create=True),
-        test_texts=test_texts, test_labels=test_labels, test_limit=TEST_LIMIT, data_source=data.source,
+        plan=plan, corpus=data, folder=user_checkpoint_dir(create=True), tokenizer=donor.tokenizer if donor else None,
         pretrained_embedding=donor.model.embedding.weight.detach().clone() if donor else None,
-        embedding_from=source if donor else None, word_vectors=cache.WORD_VECTOR_WINDOW if source == COOCCURRENCE else 0)
+        embedding_from=source if donor else None)
     try:
         job = manager.submit(training_work(request), owner=owner, label=name)
         st.session_state.train_job, st.session_state.train_job_epochs = job.id, epochs

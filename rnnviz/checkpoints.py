@@ -119,6 +119,17 @@ def sanitize_name(name: object, default: str = DEFAULT_NAME, max_length: int = M
     return text
 
 
+def unique_path(folder: str | os.PathLike, name: str) -> Path:
+    """``folder/<sanitized name>.safetensors``, or with ``-2``, ``-3``... when that file exists."""
+    folder = Path(folder)
+    base = sanitize_name(name)
+    target, counter = folder / (base + SUFFIX), 2
+    while target.exists():
+        target = folder / (f"{base[: MAX_NAME_LENGTH - 6]}-{counter}" + SUFFIX)
+        counter += 1
+    return target
+
+
 def display_name(name: object, max_length: int = MAX_NAME_LENGTH) -> str | None:
     """A model name fit for display: one line, no control or invisible characters, at most
     ``max_length`` characters; None when nothing is left. (Names come from files, so they are

@@ -73,6 +73,13 @@ def _int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
 
 
+def _count(text: str) -> int:
+    value = _int(text)
+    if not 0 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"expected 0 to 1,000,000, got {value}")
+    return value
+
+
 def _window(text: str) -> int:
     value = _int(text)
     if not 0 <= value <= 50:
@@ -188,7 +195,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_flags(train.add_argument_group("model"), ModelConfig, "model__")
     _add_config_flags(train.add_argument_group("training"), TrainConfig, "train__")
     run = train.add_argument_group("data and output")
-    run.add_argument("--data", metavar="DIR", help="IMDB folder (parquet, CSV or aclImdb)")
+    run.add_argument("--data", metavar="DATA",
+                     help="what to train on: imdb (reviews), sst (Sentiment Treebank phrases), both, or a folder "
+                          "(SST trees or IMDB files); default: imdb")
+    run.add_argument("--imdb-dir", metavar="DIR", help="IMDB folder (parquet, CSV or aclImdb)")
+    run.add_argument("--sst-dir", metavar="DIR", help="folder of the SST trees (train.txt, dev.txt)")
+    run.add_argument("--composed", type=_count, default=0, metavar="N",
+                     help="with sst or both: add N sentences composed by grammar rules (negation, contrast, "
+                          "double negation, hedges, order; rnnviz.compose); default 0")
     run.add_argument("--out", metavar="PATH", type=Path,
                      help="checkpoint file or folder (default: the user checkpoint folder, "
                           "$RNNVIZ_USER_CHECKPOINTS or ~/.rnnviz/checkpoints)")
@@ -207,7 +221,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Accuracy, confusion counts (TN FP FN TP) and reviews/s of a checkpoint.")
     evaluate.add_argument("checkpoint", type=Path, help=".safetensors checkpoint")
     evaluate.add_argument("--data", metavar="DIR", help="IMDB folder (parquet, CSV or aclImdb)")
-    evaluate.add_argument("--split", default="test", choices=("train", "test"), help="split (default: test)")
+    evaluate.add_argument("--sst-dir", metavar="DIR", help="folder of the SST trees (for --split dev and --pairs)")
+    evaluate.add_argument("--split", default="test", choices=("train", "test", "dev"),
+                          help="IMDB train or test reviews, or dev: the SST-2 dev sentences (default: test)")
+    evaluate.add_argument("--pairs", action="store_true",
+                          help="the order test instead: minimal pairs per category, beside a bag of words and "
+                               "TF-IDF + logistic regression trained on the checkpoint's data")
+    evaluate.add_argument("--pairs-file", type=Path, metavar="FILE", help="another pairs file (same format)")
+    evaluate.add_argument("--no-tfidf", action="store_true", help="with --pairs: skip the TF-IDF foil (no data needed)")
     evaluate.add_argument("--limit", type=_positive_int, metavar="N",
                           help="use N reviews drawn at random (seed 0) instead of the whole split")
     evaluate.add_argument("--batch-size", type=_positive_int, default=256, help="reviews per batch (default: 256)")
@@ -347,27 +368,19 @@ def _default_name(model_config) -> str:
     return f"{bi}{model_config.cell}-{model_config.hidden_size}{layers}"
 
 
-def _free_path(folder: Path, name: str) -> Path:
-    from rnnviz.checkpoints import SUFFIX, sanitize_name
-
-    base = sanitize_name(name)
-    path, counter = folder / (base + SUFFIX), 2
-    while path.exists():
-        path, counter = folder / f"{base}-{counter}{SUFFIX}", counter + 1
-    return path
-
-
 def resolve_out(out: Path | None, name: str, default_folder: Path) -> Path:
     """Where ``train`` saves: ``--out`` as a file, or a free ``<name>.safetensors`` in a folder.
 
     No ``--out``: the user checkpoint folder; an existing file there is never overwritten (``-2``,
     ``-3``... are appended). An explicit ``--out FILE`` is replaced (atomically).
     """
+    from rnnviz.checkpoints import unique_path
+
     if out is None:
-        return _free_path(default_folder, name)
+        return unique_path(default_folder, name)
     out = out.expanduser()
     if out.is_dir():
-        return _free_path(out, name)
+        return unique_path(out, name)
     if out.parent.exists() and not out.parent.is_dir():
         raise UsageError(f"--out: {out.parent} is not a folder")
     return out
@@ -384,12 +397,29 @@ def _check_writable(folder: Path) -> None:
         raise Failure(f"cannot write a checkpoint into {folder}: {error.strerror or error}") from None
 
 
+def _training_data(args: argparse.Namespace) -> tuple[str, str | None, str | None]:
+    """(what to train on, IMDB folder, SST folder) from --data and the folder flags.
+
+    ``--data`` is imdb, sst, both, or a folder: a folder of SST trees means sst, any other IMDB.
+    """
+    from rnnviz.pipeline import TRAINING_DATA
+
+    data, imdb_dir, sst_dir = args.data, args.imdb_dir, args.sst_dir
+    if data is None:
+        return "imdb", imdb_dir, sst_dir
+    if data in TRAINING_DATA and not Path(data).is_dir():
+        return data, imdb_dir, sst_dir
+    folder = Path(data).expanduser()
+    if (folder / "train.txt").is_file() or (folder / "trees" / "train.txt").is_file():
+        return "sst", imdb_dir, str(folder)
+    return "imdb", str(folder), sst_dir
+
+
 def cmd_train(args: argparse.Namespace) -> int:
-    from rnnviz.checkpoints import save_checkpoint, user_checkpoint_dir
+    from rnnviz.checkpoints import user_checkpoint_dir
     from rnnviz.models import ModelConfig
-    from rnnviz.tokenizer import Tokenizer
-    from rnnviz.training import TrainConfig, encode_reviews, train
-    from rnnviz.word_vectors import describe as describe_start, pretrained_embedding
+    from rnnviz.pipeline import DATA_NAMES, Plan, load_corpus, train_and_save
+    from rnnviz.training import TrainConfig
 
     model_config = _config_from_args(ModelConfig, args, "model__")
     train_config = _config_from_args(TrainConfig, args, "train__")
@@ -397,71 +427,58 @@ def cmd_train(args: argparse.Namespace) -> int:
     out = resolve_out(args.out, name, user_checkpoint_dir())
     _check_writable(out.parent)  # fail now, not after the training
 
-    imdb = _load_data(args.data)
-    # The training reviews are drawn here (not inside train()) so that the vocabulary comes from
-    # exactly the reviews the model learns from.
-    train_split = _subset(imdb["train"], train_config.train_size, train_config.seed)
-    texts, labels = train_split["text"], train_split["label"]
+    data, imdb_dir, sst_dir = _training_data(args)
     started = time.perf_counter()
-    tokenizer = Tokenizer.build(texts, vocab_size=model_config.vocab_size)
-    reviews = encode_reviews(texts, tokenizer, model_config.max_len)
-    print(f"vocabulary: {len(tokenizer) - 3:,} words from {len(texts):,} reviews "
-          f"({time.perf_counter() - started:.1f}s)", file=sys.stderr, flush=True)
-    pretrained = None
-    if args.word_vectors:
-        started = time.perf_counter()
-        pretrained = pretrained_embedding(reviews.ids, reviews.lengths, model_config.vocab_size,
-                                          model_config.embedding_dim, window=args.word_vectors)
-        print(f"word vectors: {model_config.vocab_size:,} x {model_config.embedding_dim} "
-              f"({time.perf_counter() - started:.1f}s)", file=sys.stderr, flush=True)
+    corpus = load_corpus(data, imdb_dir=imdb_dir, sst_dir=sst_dir, composed=args.composed if data != "imdb" else 0,
+                         seed=train_config.seed)
+    for dataset, source in corpus.sources.items():
+        note = f" - {source['note']}" if source.get("note") else ""
+        print(f"{dataset} data: {source['kind']} ({source['location']}){note}", file=sys.stderr, flush=True)
+    print(f"training on {DATA_NAMES[data]}: {len(corpus):,} texts ({time.perf_counter() - started:.1f}s)",
+          file=sys.stderr, flush=True)
 
     bar = ProgressBar(train_config.epochs, enabled=not args.quiet)
     stop = threading.Event()
+
+    def phase(name: str) -> None:
+        if name in ("word_vectors", "testing"):
+            bar.clear()
+            print({"word_vectors": "word vectors ...", "testing": "measuring ..."}[name], file=sys.stderr, flush=True)
+
+    plan = Plan(name, model_config, train_config, word_vectors=args.word_vectors, test_limit=args.test_limit,
+                composed=args.composed if data != "imdb" else 0)
     with _stop_on_ctrl_c(stop):
-        result = train(model_config, train_config, reviews, labels=labels, on_progress=bar, stop_event=stop,
-                       pretrained_embedding=pretrained)
+        try:
+            result = train_and_save(plan, corpus, path=out, on_progress=bar, stop_event=stop, phase=phase)
+        except RuntimeError as error:
+            raise Failure(str(error)) from None
     bar.clear()
-    if not result.history:
-        raise Failure("training stopped before the first epoch ended; nothing was saved")
-
-    test_split = _subset(imdb["test"], args.test_limit, train_config.seed)
-    test, test_speed = _evaluate_texts(result.model, tokenizer, test_split["text"], test_split["label"])
-    best = result.history[result.best_epoch - 1] if result.best_epoch else result.history[-1]
-    metrics = {
-        "val_accuracy": best.get("val_accuracy"),
-        "val_loss": best.get("val_loss"),
-        "test_accuracy": test.accuracy,
-        "test_loss": test.loss,
-        "test_reviews": len(test_split),
-        "confusion": test.confusion.tolist(),  # [[TN, FP], [FN, TP]]
-        "train_reviews": len(texts),
-        "train_seconds": result.seconds,
-        "reviews_per_second": result.samples_per_second,
-        "predict_reviews_per_second": test_speed,
-        "best_epoch": result.best_epoch,
-        "epochs_run": len(result.history),
-        "stopped_early": result.stopped_early,
-        "stopped_by_user": result.stopped_by_user,
-        "pretrained_embedding": describe_start(args.word_vectors),
-    }
-    path = save_checkpoint(result.model, out, tokenizer=tokenizer, metrics=metrics, history=result.history,
-                           data_source=getattr(imdb, "source", None), train_config=train_config, name=name)
-
-    n_params = sum(p.numel() for p in result.model.parameters())
-    stopped = " (stopped by you)" if result.stopped_by_user else " (early stop)" if result.stopped_early else ""
-    _out(f"model      {name}: {model_config.cell}, {model_config.num_layers} layer(s), hidden "
-         f"{model_config.hidden_size}{', bidirectional' if model_config.bidirectional else ''}, "
-         f"{n_params:,} parameters")
-    _out(f"trained    {len(result.history)} epoch(s){stopped} in {result.seconds:.1f}s, "
-         f"{result.samples_per_second:,.0f} reviews/s")
-    if metrics["val_accuracy"] is None:  # --validation-fraction 0: the last epoch is kept
-        _out(f"kept       the last epoch ({result.best_epoch}): nothing was held out for validation")
-    else:
-        _out(f"best epoch {result.best_epoch}: validation accuracy {_percent(metrics['val_accuracy'])}")
-    _out(f"test       accuracy {_percent(test.accuracy, 2)} on {len(test_split):,} reviews "
-         f"(TN {test.true_negatives} FP {test.false_positives} FN {test.false_negatives} TP {test.true_positives})")
-    _out(f"saved      {path} ({_human_bytes(path.stat().st_size)})")
+    _print_summary(name, result)
     return 0
+
+
+def _print_summary(name: str, result) -> None:
+    metrics, config, path = result.metrics, result.model.config, result.path
+    stopped = " (stopped by you)" if metrics["stopped_by_user"] else " (early stop)" if metrics["stopped_early"] else ""
+    _out(f"model      {name}: {config.cell}, {config.num_layers} layer(s), hidden "
+         f"{config.hidden_size}{', bidirectional' if config.bidirectional else ''}, "
+         f"{result.model.parameter_count():,} parameters")
+    _out(f"trained    {metrics['epochs_run']} epoch(s){stopped} on {metrics['train_reviews']:,} texts in "
+         f"{metrics['train_seconds']:.1f}s, {metrics['reviews_per_second']:,.0f} texts/s")
+    if metrics["val_accuracy"] is None:  # --validation-fraction 0: the last epoch is kept
+        _out(f"kept       the last epoch ({metrics['best_epoch']}): nothing was held out for validation")
+    else:
+        _out(f"best epoch {metrics['best_epoch']}: validation accuracy {_percent(metrics['val_accuracy'])}")
+    if metrics.get("test_accuracy") is not None:
+        (tn, fp), (fn, tp) = metrics["confusion"]
+        _out(f"test       accuracy {_percent(metrics['test_accuracy'], 2)} on {metrics['test_reviews']:,} IMDB "
+             f"test reviews (TN {tn} FP {fp} FN {fn} TP {tp})")
+    if metrics.get("sst_dev_accuracy") is not None:
+        _out(f"short text accuracy {_percent(metrics['sst_dev_accuracy'], 2)} on {metrics['sst_dev_sentences']:,} "
+             f"SST-2 dev sentences")
+    _out(f"word order {_percent(metrics['order_pairs_accuracy'])} of {metrics['order_pairs']} minimal pairs "
+         f"with both sides right")
+    _out(f"saved      {path} ({_human_bytes(path.stat().st_size)})")
 
 
 class _stop_on_ctrl_c:
@@ -497,8 +514,17 @@ def _load(path: Path):
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     checkpoint = _load(args.checkpoint)
-    imdb = _load_data(args.data)
-    split = _subset(imdb[args.split], args.limit)
+    if args.pairs:
+        return _evaluate_pairs(checkpoint, args)
+    if args.split == "dev":
+        from rnnviz.sst import load_sst
+
+        treebank = load_sst(args.sst_dir)
+        note = f" - {treebank.source.note}" if treebank.source.note else ""
+        print(f"data: {treebank.source.label}{note}", file=sys.stderr, flush=True)
+        split, what = _subset(treebank.sentences("dev"), args.limit), "SST-2 dev sentences"
+    else:
+        split, what = _subset(_load_data(args.data)[args.split], args.limit), f"IMDB {args.split} reviews"
     result, speed = _evaluate_texts(checkpoint.model, checkpoint.tokenizer, split["text"], split["label"],
                                     args.batch_size)
     summary = {
@@ -510,12 +536,50 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps(summary))
         return 0
-    _out(f"{checkpoint.name} on {len(split):,} {args.split} reviews")
+    _out(f"{checkpoint.name} on {len(split):,} {what}")
     # Two decimals: on 25,000 reviews one review is 0.004 points, and 90.46 % is not 90.54 %.
     _out(f"accuracy   {_percent(result.accuracy, 2)}   loss {result.loss:.4f}")
     _out(f"confusion  TN {result.true_negatives}  FP {result.false_positives}  "
          f"FN {result.false_negatives}  TP {result.true_positives}")
     _out(f"speed      {speed:,.0f} reviews/s (tokenising included)")
+    return 0
+
+
+def _evaluate_pairs(checkpoint, args: argparse.Namespace) -> int:
+    """The order test: the checkpoint, a shipped bag of words and TF-IDF + logistic regression, per category."""
+    from rnnviz.checkpoints import list_checkpoints, load_checkpoint, shipped_checkpoint_dir
+    from rnnviz.foils import fit_tfidf_logistic
+    from rnnviz.order_pairs import load_pairs, score_pairs
+    from rnnviz.pipeline import load_corpus
+
+    suite = load_pairs(args.pairs_file)
+    trained_on = (checkpoint.data_source or {}).get("trained_on", "imdb")
+    scores = [score_pairs(checkpoint.predict, suite, checkpoint.name)]
+    bags = [info for info in list_checkpoints(shipped_checkpoint_dir()) if info.cell == "bag"]
+    bags.sort(key=lambda info: (info.data_source or {}).get("trained_on") != trained_on)
+    if bags and Path(bags[0].path).resolve() != Path(args.checkpoint).resolve():
+        bag = load_checkpoint(bags[0].path)
+        scores.append(score_pairs(bag.predict, suite, f"{bag.name} (bag of words)"))
+    if not args.no_tfidf:
+        corpus = load_corpus(trained_on, imdb_dir=args.data, sst_dir=args.sst_dir)
+        labels = [int(label > 0.5) for label in corpus.train_labels]
+        foil = fit_tfidf_logistic(corpus.train_texts, labels)
+        scores.append(score_pairs(foil.predict, suite, f"TF-IDF + logistic regression ({trained_on})"))
+    if args.json:
+        _out(json.dumps({"pairs": len(suite), "models": [
+            {"name": s.name, "accuracy": s.accuracy,
+             "by_category": {c: {"right": r, "pairs": n} for c, (r, n) in s.by_category().items()}}
+            for s in scores]}))
+        return 0
+    _out(f"order test: {len(suite)} minimal pairs; a pair counts when both of its sides are judged right")
+    for number, score in enumerate(scores, start=1):
+        _out(f"  [{number}] {score.name}")
+    header = f"{'category':<22}{'pairs':>6}" + "".join(f"{f'[{n}]':>9}" for n in range(1, len(scores) + 1))
+    _out(header)
+    for category, (_, total) in scores[0].by_category().items():
+        cells = "".join(f"{_percent(s.by_category()[category][0] / total):>9}" for s in scores)
+        _out(f"{category:<22}{total:>6}{cells}")
+    _out(f"{'all':<22}{len(suite):>6}" + "".join(f"{_percent(s.accuracy):>9}" for s in scores))
     return 0
 
 

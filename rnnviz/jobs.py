@@ -275,112 +275,38 @@ class JobManager:
 class TrainingRequest:
     """Everything a training job needs; plain data, so the same request replays the same run.
 
-    texts, labels: the training reviews (the job takes ``train_config.train_size`` of them, seeded)
-    test_texts, test_labels: the reviews to report the test accuracy on (at most ``test_limit``)
-    tokenizer: the vocabulary (its size must be ``model_config.vocab_size``)
-    pretrained_embedding: (vocab_size, embedding_dim) rows to start from, e.g. a checkpoint's
-    word_vectors: without ``pretrained_embedding``, start from word vectors of the training reviews
-        (co-occurrence window in words, see :mod:`rnnviz.word_vectors`; 0 = random start)
+    plan: the run (:class:`rnnviz.pipeline.Plan`: name, configs, word vectors, test limit)
+    corpus: what it learns from and is measured on (:func:`rnnviz.pipeline.load_corpus`)
+    tokenizer, pretrained_embedding: a vocabulary and embedding rows to start from (another
+        checkpoint's, named by ``embedding_from``); None: built from the corpus
     folder: where the checkpoint is saved, under a unique :func:`~rnnviz.checkpoints.sanitize_name`
     """
 
-    name: str
-    model_config: Any  # rnnviz.models.ModelConfig
-    train_config: Any  # rnnviz.training.TrainConfig
-    texts: Sequence[str] = field(repr=False)
-    labels: Sequence[int] = field(repr=False)
-    tokenizer: Any = field(repr=False)
+    plan: Any  # rnnviz.pipeline.Plan
+    corpus: Any = field(repr=False)  # rnnviz.pipeline.Corpus
     folder: Path | str
-    test_texts: Sequence[str] = field(default=(), repr=False)
-    test_labels: Sequence[int] = field(default=(), repr=False)
-    test_limit: int = 2_000
+    tokenizer: Any = field(default=None, repr=False)
     pretrained_embedding: Any = field(default=None, repr=False)
     embedding_from: str | None = None
-    data_source: Any = None
-    word_vectors: int = 0
-
-
-def unique_path(folder: Path | str, name: str) -> Path:
-    """``folder/<sanitized name>.safetensors``, with ``-2``, ``-3``... if that file exists."""
-    from rnnviz.checkpoints import MAX_NAME_LENGTH, SUFFIX, sanitize_name
-
-    folder = Path(folder)
-    base = sanitize_name(name)
-    target, counter = folder / (base + SUFFIX), 2
-    while target.exists():
-        target = folder / (f"{base[: MAX_NAME_LENGTH - 6]}-{counter}" + SUFFIX)
-        counter += 1
-    return target
-
-
-def _subset(count: int, size: int | None, seed: int) -> list[int]:
-    """``size`` of ``count`` indices drawn with ``seed``, sorted (the test reviews)."""
-    import numpy as np
-
-    if size is None or size >= count:
-        return list(range(count))
-    return sorted(np.random.default_rng(seed).choice(count, size=size, replace=False).tolist())
-
-
-def _train_subset(count: int, size: int | None, seed: int) -> list[int]:
-    """The reviews :func:`rnnviz.training.train` keeps for ``train_size``, in its order: picking them
-    before tokenising (fast) gives the very run ``train(..., all reviews, TrainConfig(train_size=...))`` does."""
-    import torch
-
-    if size is None or size >= count:
-        return list(range(count))
-    return torch.randperm(count, generator=torch.Generator().manual_seed(seed + 1))[:size].tolist()
 
 
 def run_training(request: TrainingRequest, context: JobContext | None = None) -> dict:
-    """Tokenise, train (reporting every batch), test, save. Returns a summary dict (``path``...)."""
-    from rnnviz.checkpoints import save_checkpoint
-    from rnnviz.training import encode_reviews, evaluate, train
-    from rnnviz.word_vectors import describe, pretrained_embedding
+    """The pipeline (:func:`rnnviz.pipeline.train_and_save`) as a job: reports every batch, stops on
+    request. Returns a summary dict (``path``, ``name``, ``history`` and the metrics), or ``{}`` when
+    it was stopped before its first epoch ended (nothing saved)."""
+    from rnnviz.pipeline import train_and_save
 
-    model_config, train_config = request.model_config, request.train_config
-    if request.tokenizer.vocab_size != model_config.vocab_size:
-        raise ValueError(f"the tokenizer has {request.tokenizer.vocab_size} ids but the model expects "
-                         f"vocab_size={model_config.vocab_size}")
-    if len(request.texts) != len(request.labels) or len(request.texts) < 2:
-        raise ValueError("training needs at least 2 labelled reviews")
-    phase = context.phase if context else (lambda name: None)
-    phase("tokenizing")
-    keep = _train_subset(len(request.texts), train_config.train_size, train_config.seed)
-    reviews = encode_reviews([request.texts[i] for i in keep], request.tokenizer, model_config.max_len)
-    labels = [int(request.labels[i]) for i in keep]
-    pretrained = request.pretrained_embedding
-    if pretrained is None and request.word_vectors:
-        phase("word_vectors")
-        pretrained = pretrained_embedding(reviews.ids, reviews.lengths, model_config.vocab_size,
-                                          model_config.embedding_dim, window=request.word_vectors)
-    phase("training")
-    result = train(model_config, train_config, reviews, labels=labels, pretrained_embedding=pretrained,
-                   on_progress=context.report if context else None,
-                   stop_event=context.stop_event if context else None, device="cpu")
-    metrics = {"train_seconds": result.seconds, "reviews_per_second": result.samples_per_second,
-               "best_epoch": result.best_epoch, "epochs_completed": len(result.history),
-               "stopped_by_user": result.stopped_by_user, "stopped_early": result.stopped_early,
-               "train_reviews": len(keep)}
-    best = next((h for h in result.history if h["epoch"] == result.best_epoch), None)
-    if best is not None and best.get("val_accuracy") is not None:
-        metrics["val_accuracy"] = best["val_accuracy"]
-    if len(request.test_texts):
-        phase("testing")
-        picks = _subset(len(request.test_texts), request.test_limit, 0)
-        test = encode_reviews([request.test_texts[i] for i in picks], request.tokenizer, model_config.max_len)
-        evaluation = evaluate(result.model, test, labels=[int(request.test_labels[i]) for i in picks])
-        metrics.update(test_accuracy=evaluation.accuracy, test_loss=evaluation.loss, test_reviews=len(picks))
-    if request.embedding_from:
-        metrics["embedding_from"] = request.embedding_from
-    elif request.word_vectors:
-        metrics["pretrained_embedding"] = describe(request.word_vectors)
-    phase("saving")
-    path = unique_path(request.folder, request.name)
-    # train_config stays exactly TrainConfig.to_dict(): TrainConfig.from_dict() replays the run.
-    save_checkpoint(result.model, path, tokenizer=request.tokenizer, metrics=metrics, history=result.history,
-                    data_source=request.data_source, train_config=train_config.to_dict(), name=path.stem)
-    return {"path": str(path), "name": path.stem, "history": list(result.history), **metrics}
+    try:
+        result = train_and_save(
+            request.plan, request.corpus, folder=request.folder, tokenizer=request.tokenizer,
+            pretrained_embedding=request.pretrained_embedding, embedding_from=request.embedding_from,
+            on_progress=context.report if context else None, stop_event=context.stop_event if context else None,
+            phase=context.phase if context else None, device="cpu")
+    except RuntimeError:
+        if context is not None and context.stop_event is not None and context.stop_event.is_set():
+            return {}
+        raise
+    return {"path": str(result.path), "name": result.path.stem, "history": list(result.history), **result.metrics}
 
 
 def training_work(request: TrainingRequest) -> Callable[[JobContext], dict]:
@@ -443,5 +369,5 @@ def format_duration(seconds: float) -> str:
 __all__ = [
     "ACTIVE", "DONE", "EXPIRED", "FAILED", "FINISHED", "QUEUED", "RUNNING", "STOPPED",
     "Job", "JobContext", "JobManager", "QueueFull", "TrainingRequest", "default_max_running",
-    "estimate_seconds", "format_duration", "measure_speed", "run_training", "training_work", "unique_path",
+    "estimate_seconds", "format_duration", "measure_speed", "run_training", "training_work",
 ]

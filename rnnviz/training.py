@@ -329,6 +329,7 @@ def evaluate(model: RNNClassifier, ids, lengths=None, labels=None, batch_size: i
 # ---------------------------------------------------------------------------- training
 def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=None, labels=None, *,
           pretrained_embedding: torch.Tensor | None = None,
+          initial_state: dict | None = None,
           on_progress: Callable[[Progress], None] | None = None,
           stop_event: threading.Event | None = None,
           device: torch.device | str | None = None) -> TrainResult:
@@ -337,6 +338,7 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
     ids: :class:`EncodedReviews` (then ``lengths`` is None), or (N, T) ids with (N,) lengths,
         pre- or post-padded; reviews longer than ``model_config.max_len`` keep their end
     labels: (N,) 0/1
+    initial_state: a state dict to start from instead of fresh weights (fine-tuning a trained model)
     stop_event: checked after every batch; when set, training stops and keeps the best epoch so far
     history: one dict per finished epoch: epoch, train_loss, train_accuracy, val_loss,
         val_accuracy (None without validation), seconds, samples_per_second
@@ -365,7 +367,7 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
     with torch_threads(threads), torch.random.fork_rng(devices=[device] if device.type == "cuda" else []):
         torch.manual_seed(train_config.seed)
         return _train(model_config, train_config, reviews, labels, pretrained_embedding,
-                      on_progress, stop_event, device)
+                      on_progress, stop_event, device, initial_state)
 
 
 def train_on_texts(model_config: ModelConfig, train_config: TrainConfig, texts: Sequence[str],
@@ -384,9 +386,12 @@ def train_on_texts(model_config: ModelConfig, train_config: TrainConfig, texts: 
 
 
 def _setup(model_config: ModelConfig, config: TrainConfig, train_count: int, pretrained_embedding,
-           device: torch.device):
+           device: torch.device, initial_state: dict | None = None):
     """The model, optimiser, schedule and batch-order generator: identical in every worker process."""
-    model = RNNClassifier(model_config, pretrained_embedding).to(device)
+    model = RNNClassifier(model_config, pretrained_embedding)
+    if initial_state is not None:
+        model.load_state_dict(initial_state)
+    model = model.to(device)
     parameters = [p for p in model.parameters() if p.requires_grad]
     optimizer = _make_optimizer(config, parameters)
     generator = torch.Generator().manual_seed(config.seed)
@@ -494,14 +499,14 @@ WORKER_TIMEOUT = 900.0
 
 def _worker_main(rank: int, workers: int, model_config: ModelConfig, config: TrainConfig,
                  train_set: EncodedReviews, train_labels: torch.Tensor, pretrained_embedding,
-                 buffers: torch.Tensor, barrier, control: torch.Tensor, ready) -> None:
+                 buffers: torch.Tensor, barrier, control: torch.Tensor, ready, initial_state=None) -> None:
     """A helper process of a ``workers > 1`` run: the same loop as rank 0 on its share of each batch."""
     try:
         torch.set_num_threads(1)
         torch.manual_seed(config.seed)
         device = torch.device("cpu")
         model, parameters, optimizer, scheduler, generator = _setup(
-            model_config, config, len(train_set), pretrained_embedding, device)
+            model_config, config, len(train_set), pretrained_embedding, device, initial_state)
         torch.manual_seed(config.seed + 1_000 * rank)  # its own dropout masks
         exchange = _GradientExchange(buffers, barrier, control, rank)
         ready.put(rank)
@@ -526,7 +531,7 @@ def _worker_main(rank: int, workers: int, model_config: ModelConfig, config: Tra
 
 @contextlib.contextmanager
 def _worker_processes(workers: int, model_config, config, train_set, train_labels, pretrained_embedding,
-                      parameters) -> Iterator[_GradientExchange | None]:
+                      parameters, initial_state=None) -> Iterator[_GradientExchange | None]:
     """Start ``workers - 1`` helper processes (spawned: safe from threads and servers); stop them after."""
     if workers <= 1:
         yield None
@@ -540,7 +545,7 @@ def _worker_processes(workers: int, model_config, config, train_set, train_label
     barrier, ready = context.Barrier(workers), context.Queue()
     processes = [context.Process(target=_worker_main, daemon=True,
                                  args=(rank, workers, model_config, config, train_set, train_labels,
-                                       pretrained_embedding, buffers, barrier, control, ready))
+                                       pretrained_embedding, buffers, barrier, control, ready, initial_state))
                  for rank in range(1, workers)]
     try:
         for process in processes:
@@ -569,7 +574,7 @@ def _worker_processes(workers: int, model_config, config, train_set, train_label
 
 def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedReviews,
            labels: torch.Tensor, pretrained_embedding, on_progress, stop_event,
-           device: torch.device) -> TrainResult:
+           device: torch.device, initial_state: dict | None = None) -> TrainResult:
     n = len(reviews)
     if config.train_size is not None and config.train_size < n:
         keep = torch.randperm(n, generator=torch.Generator().manual_seed(config.seed + 1))[: config.train_size]
@@ -581,7 +586,7 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
 
     start = time.perf_counter()
     model, parameters, optimizer, scheduler, generator = _setup(
-        model_config, config, len(train_set), pretrained_embedding, device)
+        model_config, config, len(train_set), pretrained_embedding, device, initial_state)
     batches_per_epoch = math.ceil(len(train_set) / config.batch_size)
     history: list[dict] = []
     best_accuracy, best_loss, best_epoch, best_state = -1.0, math.inf, 0, None
@@ -589,7 +594,7 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
     seen, train_time = 0, 0.0
     averaged = _WeightAverage(parameters, config.average_weights) if config.average_weights else None
     with _worker_processes(workers, model_config, config, train_set, train_labels, pretrained_embedding,
-                           parameters) as exchange:
+                           parameters, initial_state) as exchange:
         for epoch in range(1, config.epochs + 1):
             model.train()
             epoch_start = time.perf_counter()

@@ -125,7 +125,7 @@ def test_predict_without_any_model(monkeypatch, tmp_path):
 def test_train_a_tiny_model_to_completion(folder):
     app = open_page("pages/training.py")
     assert "Estimated time" in texts(app)
-    for key, value in (("train_size", 100), ("train_hidden", 8), ("train_embedding_dim", 8),
+    for key, value in (("train_size_imdb", 100), ("train_hidden", 8), ("train_embedding_dim", 8),
                        ("train_max_len", 25), ("train_vocab", 1_000), ("train_batch_size", 32)):
         app.select_slider(key=key).set_value(value)
     app.slider(key="train_epochs").set_value(1)

@@ -215,7 +215,7 @@ def test_real_bench_signature_matches_the_flags():
     (["frobnicate"], "invalid choice"),
     (["evaluate"], "required"),
     (["evaluate", "x.safetensors", "--limit", "-3"], "--limit"),
-    (["evaluate", "x.safetensors", "--split", "dev"], "invalid choice"),
+    (["evaluate", "x.safetensors", "--split", "validation"], "invalid choice"),
     (["predict", "x.safetensors"], "required"),
     (["bench", "--reviews", "many"], "--reviews"),
     (["bench", "--cells", "rnn,transformer"], "--cells: unknown cell(s) transformer"),

@@ -12,8 +12,8 @@ from rnnviz.data import load_sample
 from rnnviz.jobs import (DONE, EXPIRED, FAILED, QUEUED, RUNNING, STOPPED, JobManager, QueueFull, TrainingRequest,
                          default_max_running, estimate_seconds, format_duration, measure_speed, run_training,
                          training_work)
-from rnnviz.jobs import _train_subset
 from rnnviz.models import ModelConfig
+from rnnviz.pipeline import Corpus, Plan, training_subset
 from rnnviz.tokenizer import Tokenizer
 from rnnviz.training import TrainConfig, encode_reviews, train
 
@@ -132,12 +132,17 @@ def data():
 
 def request(data, folder, epochs=2, seed=0, **model):
     texts, labels, tokenizer = data
-    return TrainingRequest(
-        name="tiny run", model_config=ModelConfig(cell="gru", vocab_size=500, embedding_dim=8, hidden_size=8,
-                                                  max_len=40, **model),
-        train_config=TrainConfig(batch_size=16, epochs=epochs, seed=seed, train_size=120, patience=0),
-        texts=texts, labels=labels, tokenizer=tokenizer, folder=folder, test_texts=texts[-50:],
-        test_labels=labels[-50:], data_source={"kind": "sample", "location": "tests"})
+    corpus = Corpus("imdb", tuple(texts), tuple(float(label) for label in labels), tuple(texts),
+                    {"imdb_test": (tuple(texts[-50:]), tuple(labels[-50:]))},
+                    {"imdb": {"kind": "sample", "location": "tests", "note": ""},
+                     "sst": {"kind": "sample", "location": "tests", "note": ""}})
+    plan = Plan("tiny run", ModelConfig(cell="gru", vocab_size=500, embedding_dim=8, hidden_size=8, max_len=40, **model),
+                TrainConfig(batch_size=16, epochs=epochs, seed=seed, train_size=120, patience=0))
+    return TrainingRequest(plan=plan, corpus=corpus, folder=folder, tokenizer=tokenizer)
+
+
+def with_plan(req: TrainingRequest, **changes) -> TrainingRequest:
+    return TrainingRequest(**{**req.__dict__, "plan": Plan(**{**req.plan.__dict__, **changes})})
 
 
 def test_training_job_saves_a_usable_checkpoint(manager, data, tmp_path):
@@ -173,7 +178,7 @@ def test_stop_ends_at_the_next_batch_and_keeps_the_best_epoch(manager, data, tmp
     assert jobs.wait(job.id, timeout=60).status == STOPPED and job.stop_reason == "user"
     after = [p for p in job.progress if p.epoch == 2]
     assert [p.kind for p in after] == ["batch"] and after[0].batch == 1  # one batch, then stop
-    assert job.result["best_epoch"] == 1 and job.result["epochs_completed"] == 1
+    assert job.result["best_epoch"] == 1 and job.result["epochs_run"] == 1
     assert job.result["stopped_by_user"] and load_checkpoint(job.result["path"]).metrics["best_epoch"] == 1
 
 
@@ -188,8 +193,8 @@ def test_same_settings_and_seed_replay_the_same_curves(data, tmp_path):
     # the job's run is the one the notebook code shown on the page gives (train() on every review)
     texts, labels, tokenizer = data
     req = request(data, tmp_path, seed=3)
-    direct = train(req.model_config, req.train_config, encode_reviews(texts, tokenizer, req.model_config.max_len),
-                   labels=labels)
+    direct = train(req.plan.model_config, req.plan.train_config,
+                   encode_reviews(texts, tokenizer, req.plan.model_config.max_len), labels=labels)
     assert curve(first) == [[h[k] for k in keys] for h in direct.history]
 
 
@@ -201,7 +206,7 @@ def test_pretrained_embedding_and_vocabulary_check(data, tmp_path):
     result = run_training(TrainingRequest(**{**req.__dict__, "pretrained_embedding": frozen, "embedding_from": "x"}))
     loaded = load_checkpoint(result["path"])
     assert torch.equal(loaded.model.embedding.weight, frozen) and loaded.metrics["embedding_from"] == "x"
-    assert TrainConfig.from_dict(loaded.train_config) == req.train_config  # replayable
+    assert TrainConfig.from_dict(loaded.train_config) == req.plan.train_config  # replayable
     with pytest.raises(ValueError, match="vocab_size"):
         run_training(TrainingRequest(**{**req.__dict__, "tokenizer": Tokenizer.build(data[0], vocab_size=100)}))
 
@@ -214,11 +219,11 @@ def test_word_vectors_start_the_embedding(data, tmp_path):
     req = request(data, tmp_path, epochs=1, freeze_embedding=True)
     phases = []
     context = types.SimpleNamespace(phase=phases.append, report=None, stop_event=None)
-    result = run_training(TrainingRequest(**{**req.__dict__, "word_vectors": 3}), context)
+    result = run_training(with_plan(req, word_vectors=3), context)
     loaded = load_checkpoint(result["path"])
     texts, _, tokenizer = data
-    keep = _train_subset(len(texts), req.train_config.train_size, req.train_config.seed)
-    reviews = encode_reviews([texts[i] for i in keep], tokenizer, req.model_config.max_len)
+    keep = training_subset(len(texts), req.plan.train_config.train_size, req.plan.train_config.seed)
+    reviews = encode_reviews([texts[i] for i in keep], tokenizer, req.plan.model_config.max_len)
     expected = pretrained_embedding(reviews.ids, reviews.lengths, 500, 8, window=3)
     assert torch.allclose(loaded.model.embedding.weight, expected)  # frozen: still the vectors
     assert loaded.metrics["pretrained_embedding"].endswith("window 3)")

@@ -383,10 +383,20 @@ def job_manager():
 
 
 @st.cache_resource(show_spinner="Preparing the reviews…", max_entries=2)
-def review_lists(split: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """(texts, labels) of one split as plain tuples: handed to training jobs (read-only)."""
-    data = imdb()[split]
-    return tuple(data["text"]), tuple(int(label) for label in data["label"])
+@st.cache_resource(show_spinner="Loading the Sentiment Treebank…")
+def sst():
+    """The Sentiment Treebank's phrases (RNNVIZ_SST_DIR, the hub, or the trees shipped with rnnviz)."""
+    from rnnviz.sst import load_sst
+
+    return load_sst()
+
+
+@st.cache_resource(show_spinner="Preparing the training texts…", max_entries=6)
+def corpus(data: str, composed: int = 0):
+    """What a training job learns from (:func:`rnnviz.pipeline.load_corpus`), shared read-only."""
+    from rnnviz.pipeline import load_corpus
+
+    return load_corpus(data, composed=composed, imdb=imdb(), treebank=sst())
 
 
 @st.cache_data(show_spinner="Measuring the speed of this network…", max_entries=64, ttl=600)

@@ -33,8 +33,8 @@ def show_job(manager: JobManager, current: Job, total: int, lang: str) -> None:
         st.button(t("train.stop"), key="train_stop", on_click=manager.stop, args=(current.id,))
     else:
         kind, key = OUTCOMES.get((current.status, bool(result)), ("error", "train.failed"))
-        if key == "train.stopped" and not result.get("epochs_completed"):
-            key = "train.stopped_partial"  # no epoch finished: the weights as they were
+        if current.status in (STOPPED, EXPIRED) and not result and current.started is not None:
+            kind, key = "info", "train.stopped_partial"  # no epoch finished: nothing was saved
         getattr(st, kind)(t(key, name=result.get("name"), accuracy=accuracy, epoch=result.get("best_epoch"),
                             error=current.error))
     if current.progress:

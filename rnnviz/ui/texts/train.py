@@ -20,6 +20,27 @@ TEXTS = {
               "finale en **test** est mesurée sur des critiques jamais vues pendant l'entraînement.",
     },
     "train.network": {"en": "The network", "fr": "Le réseau"},
+    "train.data_kind": {"en": "Learn from", "fr": "Apprendre sur"},
+    "train.data_kind.imdb": {"en": "IMDB reviews", "fr": "Critiques IMDB"},
+    "train.data_kind.sst": {"en": "SST phrases", "fr": "Phrases SST"},
+    "train.data_kind.both": {"en": "both", "fr": "les deux"},
+    "train.data_kind.help": {
+        "en": "IMDB: 25,000 long movie reviews, one label (positive or negative) per review. SST (Stanford "
+              "Sentiment Treebank): short sentences from reviews where every phrase has its own label, so "
+              "\"bad\" is negative and \"not bad\" positive: this teaches what each word does to the next.",
+        "fr": "IMDB : 25 000 longues critiques de films, une étiquette (positive ou négative) par critique. SST "
+              "(Stanford Sentiment Treebank) : des phrases courtes de critiques où chaque morceau de phrase a sa "
+              "propre étiquette, « bad » négatif et « not bad » positif : cela apprend ce que chaque mot fait au "
+              "suivant.",
+    },
+    "train.composed": {"en": "Add {count:,} composed sentences", "fr": "Ajouter {count:,} phrases composées"},
+    "train.composed.help": {
+        "en": "Short sentences written by grammar rules (negation, \"but\", \"hardly\", the verdict that comes "
+              "last...), each with the label the rule gives: more examples of what word order does.",
+        "fr": "Des phrases courtes écrites par des règles de grammaire (négation, « but », « hardly », le verdict "
+              "qui vient en dernier…), chacune avec l'étiquette que donne la règle : plus d'exemples de ce que "
+              "fait l'ordre des mots.",
+    },
     "train.learning": {"en": "The learning", "fr": "L'apprentissage"},
     "train.data": {"en": "The data", "fr": "Les données"},
     "train.cell": {"en": "Cell", "fr": "Cellule"},
@@ -175,10 +196,8 @@ TEXTS = {
               "{accuracy}).",
     },
     "train.stopped_partial": {
-        "en": "Stopped before the end of the first epoch: the weights as they were are saved as **{name}** (test "
-              "accuracy {accuracy}).",
-        "fr": "Arrêté avant la fin de la première époque : les poids tels quels sont enregistrés sous **{name}** "
-              "(précision en test {accuracy}).",
+        "en": "Stopped before the end of the first epoch: nothing was saved.",
+        "fr": "Arrêté avant la fin de la première époque : rien n'a été enregistré.",
     },
     "train.stopped_queued": {"en": "Cancelled before it started.", "fr": "Annulé avant d'avoir commencé."},
     "train.expired": {

@@ -1,0 +1,314 @@
+"""Composed reviews: short sentences built by grammar rules whose verdict depends on word order.
+
+The Sentiment Treebank labels every phrase, yet it holds only a handful of each construction that
+turns a verdict around ("hardly a masterpiece", "boring at first, brilliant by the end", "I can't
+say I didn't enjoy it"). This module writes many more, the way a grammar book would: a small
+lexicon of everyday review words (which adjectives praise, which verbs blame) and the rules a
+reader applies to them:
+
+- negation flips a verdict ("is not boring"); it softens as it flips: "not bad" is mildly
+  positive, so its target is 0.8, not 1;
+- after "but", "yet", "however" (and in the main clause after "although", "despite") the second
+  verdict wins;
+- two negations cancel ("impossible not to love");
+- downtoners such as "hardly", "far from", "anything but" flip; intensifiers ("truly") keep;
+- the verdict that comes last wins ("started dull and ended brilliant").
+
+Nothing here is copied from an evaluation set: the words are a lexicon, the sentences are drawn at
+random from the rules, and real treebank clauses can be mixed in as the two sides of a contrast.
+
+    examples = compose_examples(20_000, seed=0)          # [(text, target in [0, 1]), ...]
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Callable, Sequence
+
+# ----------------------------------------------------------------------------------- lexicon
+POSITIVE_ADJECTIVES = (
+    "good", "great", "excellent", "wonderful", "brilliant", "superb", "terrific", "fantastic", "amazing",
+    "delightful", "charming", "engaging", "gripping", "moving", "touching", "funny", "hilarious", "clever",
+    "smart", "witty", "beautiful", "gorgeous", "stunning", "memorable", "compelling", "enjoyable",
+    "entertaining", "fresh", "original", "powerful", "thoughtful", "intelligent", "heartfelt", "satisfying",
+    "solid", "impressive", "fascinating", "captivating", "exciting", "thrilling", "riveting", "inspired",
+    "polished", "elegant", "sharp", "lovely", "warm", "vivid", "convincing", "believable", "genuine",
+    "perfect", "masterful", "remarkable", "outstanding", "sublime", "magical", "refreshing", "absorbing",
+    "worthwhile", "nice", "fun", "pleasant", "likable", "uplifting", "inventive", "imaginative",
+    "well made", "well acted", "well written", "first-rate", "top-notch", "spellbinding", "dazzling", "wise",
+    "honest", "effective", "lively", "crisp", "graceful", "tender", "joyful", "rewarding", "sensational",
+    "flawless", "marvelous", "stylish", "poignant", "suspenseful", "tense", "endearing", "authentic",
+)
+NEGATIVE_ADJECTIVES = (
+    "bad", "awful", "terrible", "horrible", "dreadful", "boring", "dull", "tedious", "tiresome", "bland",
+    "flat", "lifeless", "predictable", "trite", "stale", "shallow", "silly", "stupid", "dumb", "pointless",
+    "forgettable", "mediocre", "weak", "poor", "lazy", "sloppy", "clumsy", "messy", "incoherent",
+    "confusing", "pretentious", "overlong", "slow", "sluggish", "plodding", "painful", "annoying",
+    "irritating", "grating", "unfunny", "lame", "cheap", "hollow", "empty", "wooden", "stiff", "stilted",
+    "unconvincing", "implausible", "ridiculous", "laughable", "embarrassing", "disappointing",
+    "uninspired", "derivative", "formulaic", "generic", "joyless", "soulless", "bloated", "self-indulgent",
+    "tasteless", "ugly", "amateurish", "muddled", "crude", "vapid", "insipid", "inept", "atrocious",
+    "abysmal", "unwatchable", "unbearable", "insufferable", "overrated", "hackneyed", "worthless", "tired",
+    "monotonous", "clichéd", "dreary", "lousy", "mindless", "tacky", "pathetic", "sloppy", "flimsy",
+    "cringeworthy", "miserable", "irritating", "forced", "bleak", "numbing", "exhausting",
+)
+# The treebank's own readers call a negated praise fairly negative and a negated blame mildly positive.
+SUBJECTS_SINGULAR = (
+    "the film", "the movie", "the story", "the plot", "the script", "the acting", "the ending",
+    "the dialogue", "the direction", "the soundtrack", "the score", "the pacing", "the humor", "the premise",
+    "the screenplay", "the sequel", "the finale", "the lead performance", "this picture", "the book",
+    "the novel", "the show", "the series", "the episode", "the food", "the service", "the meal", "the hotel",
+    "the phone", "the game", "the album", "the play", "the documentary", "the first half", "the last act",
+    "the cinematography", "the animation", "the twist", "the remake", "it", "this one", "the whole thing",
+    "the production", "the music", "the camera work", "the editing", "the restaurant", "the season",
+)
+SUBJECTS_PLURAL = (
+    "the characters", "the performances", "the jokes", "the actors", "the visuals", "the songs",
+    "the action scenes", "the special effects", "the dialogues", "the battles", "the fight scenes",
+    "the dishes", "the episodes", "the twists", "the stories", "the chapters", "the lyrics",
+)
+NOUNS = ("film", "movie", "story", "script", "cast", "ending", "performance", "comedy", "drama", "thriller",
+         "book", "show", "sequel", "meal", "documentary", "series", "debut", "picture", "romance", "musical")
+POSITIVE_VERBS = (("love", "loved"), ("enjoy", "enjoyed"), ("adore", "adored"), ("like", "liked"),
+                  ("admire", "admired"), ("appreciate", "appreciated"), ("treasure", "treasured"),
+                  ("savor", "savored"), ("recommend", "recommended"), ("cherish", "cherished"))
+NEGATIVE_VERBS = (("hate", "hated"), ("dislike", "disliked"), ("loathe", "loathed"), ("despise", "despised"),
+                  ("detest", "detested"), ("regret", "regretted"), ("resent", "resented"),
+                  ("deplore", "deplored"), ("abhor", "abhorred"))
+POSITIVE_STATES = ("thrilled", "moved", "delighted", "hooked", "charmed", "impressed", "captivated",
+                   "gripped", "won over", "smiling", "laughing", "cheering", "enchanted", "amazed",
+                   "in tears of joy", "grinning", "glued to the screen", "a fan")
+NEGATIVE_STATES = ("bored", "annoyed", "disappointed", "irritated", "restless", "frustrated",
+                   "embarrassed", "checking my watch", "yawning", "cringing", "half asleep",
+                   "angry", "miserable", "fed up", "desperate to leave", "a skeptic")
+INTENSIFIERS = ("very", "really", "truly", "incredibly", "remarkably", "genuinely", "thoroughly", "quite",
+                "so", "extremely", "consistently", "deeply", "wonderfully" , "absolutely", "downright",
+                "surprisingly", "utterly", "simply", "")
+DOWNTONERS = ("hardly", "barely", "scarcely", "far from", "anything but", "nowhere near", "by no means",
+              "not exactly", "not particularly", "not especially", "not remotely", "not at all", "never",
+              "rarely", "seldom", "almost never", "not", "not really", "not very", "in no way")
+TARGET = {True: 1.0, False: 0.0}
+# A flipped verdict is milder than a plain one ("not bad" is not "great").
+FLIPPED = {True: 0.8, False: 0.15}
+
+
+def _be(subject: str, past: bool) -> str:
+    plural = subject in SUBJECTS_PLURAL
+    return ("were" if plural else "was") if past else ("are" if plural else "is")
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class _Draw:
+    """Random choices for one sentence (a seeded ``random.Random``)."""
+
+    def __init__(self, rng: random.Random, clauses: Sequence[tuple[str, bool]] = ()):
+        self.rng, self.clauses = rng, clauses
+
+    def adjective(self, positive: bool) -> str:
+        return self.rng.choice(POSITIVE_ADJECTIVES if positive else NEGATIVE_ADJECTIVES)
+
+    def subject(self) -> str:
+        return self.rng.choice(SUBJECTS_PLURAL if self.rng.random() < 0.25 else SUBJECTS_SINGULAR)
+
+    def verb(self, positive: bool) -> tuple[str, str]:
+        return self.rng.choice(POSITIVE_VERBS if positive else NEGATIVE_VERBS)
+
+    def state(self, positive: bool) -> str:
+        return self.rng.choice(POSITIVE_STATES if positive else NEGATIVE_STATES)
+
+    def intensified(self, positive: bool) -> str:
+        adverb = self.rng.choice(INTENSIFIERS)
+        return f"{adverb} {self.adjective(positive)}".strip()
+
+    def clause(self, positive: bool) -> str:
+        """A short clause with the given verdict: made from the lexicon, or a treebank clause."""
+        if self.clauses and self.rng.random() < 0.4:
+            wanted = [text for text, label in self.rng.sample(self.clauses, min(40, len(self.clauses)))
+                      if label == positive]
+            if wanted:
+                return wanted[0]
+        subject, past = self.subject(), self.rng.random() < 0.5
+        form = self.rng.randrange(4)
+        if form == 0:
+            return f"{subject} {_be(subject, past)} {self.intensified(positive)}"
+        if form == 1:
+            present, past_verb = self.verb(positive)
+            return f"I {past_verb} {subject}"
+        if form == 2:
+            return f"it {'was' if past else 'is'} {_article(adj := self.adjective(positive))} {adj} {self.rng.choice(NOUNS)}"
+        return f"I {'was' if past else 'am'} {self.state(positive)}"
+
+
+# ----------------------------------------------------------------------------------- rules
+def _negation(d: _Draw, positive: bool) -> tuple[str, float]:
+    """A negated verdict; ``positive`` is the polarity of the words *before* negation."""
+    subject, past = d.subject(), d.rng.random() < 0.5
+    be = _be(subject, past)
+    adjective = d.adjective(positive)
+    verb, verb_past = d.verb(positive)
+    forms = (
+        f"{subject} {be} not {adjective}",
+        f"{subject} {be}n't {d.rng.choice(('', 'very ', 'at all ', 'really '))}{adjective}",
+        f"{subject} {be} never {adjective}",
+        f"there is nothing {adjective} about {subject}",
+        f"nothing about {subject} {'was' if past else 'is'} {adjective}",
+        f"I didn't {verb} {subject}",
+        f"I did not {verb} it one bit",
+        f"I never {verb_past} it",
+        f"nobody will find {subject} {adjective}",
+        f"not {_article(adjective)} {adjective} moment in it",
+        f"it is not {_article(adjective)} {adjective} {d.rng.choice(NOUNS)}",
+        f"no one could call {subject} {adjective}",
+        f"{subject} {'did' if past else 'does'} not feel {adjective}",
+        f"I wouldn't call {subject} {adjective}",
+    )
+    return d.rng.choice(forms), FLIPPED[not positive]
+
+
+def _contrast(d: _Draw, positive: bool) -> tuple[str, float]:
+    """Two clauses of opposite verdicts; ``positive`` is the verdict of the one that wins."""
+    winner, loser = d.clause(positive), d.clause(not positive)
+    adjective = d.adjective(not positive)
+    forms = (
+        f"{loser}, but {winner}", f"{loser}, yet {winner}", f"{loser}; however, {winner}",
+        f"{_cap(loser)}. But {winner}", f"although {loser}, {winner}", f"even though {loser}, {winner}",
+        f"though {loser}, {winner}", f"while {loser}, {winner}", f"{winner}, although {loser}",
+        f"{winner}, even though {loser}", f"despite the {adjective} {d.rng.choice(NOUNS)}, {winner}",
+        f"{winner}, despite the {adjective} {d.rng.choice(NOUNS)}", f"{loser}, but in the end {winner}",
+        f"sure, {loser}, but {winner}",
+    )
+    return d.rng.choice(forms), TARGET[positive]
+
+
+def _double_negation(d: _Draw, positive: bool) -> tuple[str, float]:
+    """Two negations that cancel: the verdict of the words themselves stands."""
+    subject = d.subject()
+    be = _be(subject, d.rng.random() < 0.5)
+    adjective = d.adjective(positive)
+    verb, _ = d.verb(positive)
+    forms = (
+        f"I can't say I didn't {verb} {subject}",
+        f"it is impossible not to {verb} {subject}",
+        f"you can't help but {verb} {subject}",
+        f"there wasn't a single {d.rng.choice(NOUNS)} moment that wasn't {adjective}",
+        f"it would be wrong to say {subject} {be}n't {adjective}",
+        f"no one could call {subject} anything but {adjective}",
+        f"{subject} {be} never not {adjective}",
+        f"I couldn't name one scene that wasn't {adjective}",
+        f"not once {'was' if be in ('was', 'is') else 'were'} {subject} anything less than {adjective}",
+        f"nobody would say {subject} {be} not {adjective}",
+    )
+    return d.rng.choice(forms), TARGET[positive] * 0.9 + 0.05
+
+
+def _single_negation_of_double(d: _Draw, positive: bool) -> tuple[str, float]:
+    """The one-negation twins of :func:`_double_negation` (``positive``: before the negation)."""
+    subject = d.subject()
+    adjective = d.adjective(positive)
+    verb, verb_past = d.verb(positive)
+    forms = (
+        f"I can't say I {verb_past} {subject}", f"it is impossible to {verb} {subject}",
+        f"there wasn't a single moment that was {adjective}", f"I couldn't name one scene that was {adjective}",
+        f"no one could call {subject} {adjective}",
+        f"nobody would say {subject} {_be(subject, False)} {adjective}",
+    )
+    return d.rng.choice(forms), FLIPPED[not positive]
+
+
+def _hedge(d: _Draw, positive: bool) -> tuple[str, float]:
+    """A downtoner flips the adjective's verdict; ``positive`` is the adjective's."""
+    subject = d.subject()
+    be = _be(subject, d.rng.random() < 0.5)
+    adjective = d.adjective(positive)
+    downtoner = d.rng.choice(DOWNTONERS)
+    forms = (
+        f"{subject} {be} {downtoner} {adjective}",
+        f"{downtoner} {_article(adjective)} {adjective} {d.rng.choice(NOUNS)}",
+        f"it is {downtoner} {_article(adjective)} {adjective} {d.rng.choice(NOUNS)}",
+    )
+    if positive:
+        forms += (f"{subject} {be} too {d.adjective(False)} to be {adjective}",)
+    return d.rng.choice(forms), FLIPPED[not positive]
+
+
+def _intensified(d: _Draw, positive: bool) -> tuple[str, float]:
+    """The plain or intensified twin of a hedge, and "too X to enjoy" / "X enough to" forms."""
+    subject = d.subject()
+    be = _be(subject, d.rng.random() < 0.5)
+    forms = (
+        f"{subject} {be} {d.intensified(positive)}",
+        f"{_article(words := d.intensified(positive))} {words} {d.rng.choice(NOUNS)}",
+        f"{subject} could hardly be more {d.adjective(positive)}",
+        f"{subject} {be} {d.adjective(positive)} enough to {'watch again' if positive else 'skip'}"
+        if positive else f"{subject} {be} too {d.adjective(False)} to enjoy",
+    )
+    return d.rng.choice(forms).replace("  ", " "), TARGET[positive]
+
+
+def _verdict_last(d: _Draw, positive: bool) -> tuple[str, float]:
+    """Two verdicts in a row: the last one is the reader's conclusion."""
+    first, last = d.adjective(not positive), d.adjective(positive)
+    verb_first, verb_last = d.verb(not positive), d.verb(positive)
+    state_first, state_last = d.state(not positive), d.state(positive)
+    subject = d.subject()
+    forms = (
+        f"it starts {first} and ends {last}", f"it started {first} but ended {last}",
+        f"at first I was {state_first}, but by the end I was {state_last}",
+        f"I went in {state_first} and came out {state_last}",
+        f"I expected to {verb_first[0]} it, and I {verb_last[1]} it",
+        f"{first} on paper, {last} on screen", f"{subject} goes from {first} to {last}",
+        f"what begins as {first} turns {last}", f"{first} at the start, {last} by the end",
+        f"the first hour is {first}, but the rest is {last}", f"first {state_first}, then {state_last}",
+        f"I was {state_first} for ten minutes and {state_last} for the rest",
+    )
+    return d.rng.choice(forms), TARGET[positive]
+
+
+RULES: dict[str, Callable[[_Draw, bool], tuple[str, float]]] = {
+    "negation": _negation, "contrast": _contrast, "double_negation": _double_negation,
+    "single_negation": _single_negation_of_double, "hedge": _hedge, "intensified": _intensified,
+    "verdict_last": _verdict_last,
+}
+
+
+def treebank_clauses(phrases, shortest: int = 3, longest: int = 10) -> list[tuple[str, bool]]:
+    """(text, is positive) of the clear-cut treebank phrases of ``shortest`` to ``longest`` words that
+    start with a word: material for the two sides of composed contrasts.
+
+    phrases: a dataset with ``text``, ``label`` and ``fine_label`` columns (:func:`rnnviz.sst.load_sst`)
+    """
+    return [(text, bool(label)) for text, label in zip(phrases["text"], phrases["label"])
+            if shortest <= len(text.split()) <= longest and text[:1].isalpha()]
+
+
+def compose_examples(count: int, seed: int = 0, clauses: Sequence[tuple[str, bool]] = (),
+                     rules: Sequence[str] | None = None) -> list[tuple[str, float]]:
+    """``count`` composed sentences with their target P(positive), balanced over rules and verdicts.
+
+    clauses: (text, is positive) short clauses (e.g. treebank phrases) that contrasts may use as
+        their two sides, beside clauses made from the lexicon
+    returns: [(text, target)], targets 0, 0.15, 0.8, 0.95 or 1 (see the module docstring)
+    """
+    rng = random.Random(seed)
+    draw = _Draw(rng, [(text.rstrip(" .!"), bool(label)) for text, label in clauses])
+    names = list(rules) if rules is not None else list(RULES)
+    out: list[tuple[str, float]] = []
+    seen: set[str] = set()
+    attempts = 0
+    while len(out) < count and attempts < count * 20:
+        attempts += 1
+        rule = RULES[names[len(out) % len(names)]]
+        text, target = rule(draw, rng.random() < 0.5)
+        text = " ".join(_cap(text).split())
+        text += rng.choice((".", ".", ".", "!", ""))
+        if text not in seen:
+            seen.add(text)
+            out.append((text, target))
+    return out
