@@ -17,7 +17,7 @@ def use_example(kind: str) -> None:
 
 st.title(t("hs.title"))
 st.markdown(t("hs.intro"))
-infos, names = checkpoints_or_stop()
+infos, names = checkpoints_or_stop(recurrent=True)
 one_per_cell: dict = {}
 for info in infos:
     one_per_cell.setdefault(info.cell, str(info.path))

@@ -527,6 +527,16 @@ class CheckpointInfo:
         return self.config.get("cell")
 
     @property
+    def recurrent(self) -> bool:
+        """False for a bag of words (no recurrent layer)."""
+        return self.cell != "bag"
+
+    @property
+    def trained_on(self) -> str:
+        """"imdb", "sst" or "both": what the model learned from (older checkpoints: IMDB)."""
+        return (self.data_source or {}).get("trained_on") or "imdb"
+
+    @property
     def ok(self) -> bool:
         return self.error is None
 

@@ -87,6 +87,16 @@ INTENSIFIERS = ("very", "really", "truly", "incredibly", "remarkably", "genuinel
 DOWNTONERS = ("hardly", "barely", "scarcely", "far from", "anything but", "nowhere near", "by no means",
               "not exactly", "not particularly", "not especially", "not remotely", "not at all", "never",
               "rarely", "seldom", "almost never", "not", "not really", "not very", "in no way")
+POSITIVE_NOUNS = ("charm", "heart", "wit", "humor", "tension", "soul", "surprises", "energy", "style", "warmth",
+                  "imagination", "grace", "intelligence", "suspense", "feeling", "spark", "magic", "beauty")
+NEGATIVE_NOUNS = ("flaws", "dull moments", "clichés", "filler", "wasted scenes", "false notes", "boring stretches",
+                  "plot holes", "weak links", "cheap tricks", "embarrassing lines", "mistakes")
+POSITIVE_ACTIONS = ("entertain", "impress", "surprise me", "move me", "make me laugh", "hold my attention",
+                    "deliver", "charm", "delight", "keep me guessing", "win me over", "satisfy")
+NEGATIVE_ACTIONS = ("bore me", "annoy me", "disappoint", "drag", "confuse me", "irritate me", "put me to sleep",
+                    "frustrate me", "lose my interest", "insult my intelligence")
+OPINION_HOLDERS = ("the critics", "my friends", "everyone", "the trailer", "the reviews", "my brother", "the poster",
+                   "people online", "the hype")
 TARGET = {True: 1.0, False: 0.0}
 # A flipped verdict is milder than a plain one ("not bad" is not "great").
 FLIPPED = {True: 0.8, False: 0.15}
@@ -98,7 +108,7 @@ def _be(subject: str, past: bool) -> str:
 
 
 def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    return "an" if word[:1].lower() in "aeiou" or word.startswith("honest") else "a"
 
 
 def _cap(text: str) -> str:
@@ -271,10 +281,88 @@ def _verdict_last(d: _Draw, positive: bool) -> tuple[str, float]:
     return d.rng.choice(forms), TARGET[positive]
 
 
+def _without(d: _Draw, positive: bool) -> tuple[str, float]:
+    """"without" negates what follows: without charm (bad), without flaws (good)."""
+    noun = d.rng.choice(NEGATIVE_NOUNS if positive else POSITIVE_NOUNS)
+    subject = d.subject()
+    forms = (
+        f"{_article(n := d.rng.choice(NOUNS))} {n} without {noun}", f"{subject} {_be(subject, False)} without {noun}",
+        f"a {d.rng.choice(NOUNS)} completely without {noun}", f"{subject} {'has' if subject not in SUBJECTS_PLURAL else 'have'} no {noun}",
+        f"there are no {noun} here" if not positive else f"there are no {noun} in it",
+        f"{subject} {'lacks' if subject not in SUBJECTS_PLURAL else 'lack'} {noun}",
+    )
+    return d.rng.choice(forms), FLIPPED[positive]
+
+
+def _fails(d: _Draw, positive: bool) -> tuple[str, float]:
+    """Verbs that carry a negation: fails to, never fails to, rarely manages to, manages to."""
+    subject = d.subject()
+    third = "s" if subject not in SUBJECTS_PLURAL else ""
+    good, bad = d.rng.choice(POSITIVE_ACTIONS), d.rng.choice(NEGATIVE_ACTIONS)
+    if positive:
+        forms = (f"{subject} never fail{third} to {good}", f"{subject} manage{third} to {good}",
+                 f"{subject} always manage{third} to {good}", f"{subject} rarely fail{third} to {good}",
+                 f"{subject} never manage{third} to {bad}", f"{subject} fail{third} to {bad}",
+                 f"not once did {subject} {bad}", f"{subject} did not {bad} once")
+    else:
+        forms = (f"{subject} fail{third} to {good}", f"{subject} never manage{third} to {good}",
+                 f"{subject} rarely manage{third} to {good}", f"{subject} never fail{third} to {bad}",
+                 f"{subject} manage{third} to {bad}", f"not once did {subject} {good}",
+                 f"{subject} did not {good} once", f"{subject} always manage{third} to {bad}")
+    return d.rng.choice(forms), TARGET[positive]
+
+
+def _expectation(d: _Draw, positive: bool) -> tuple[str, float]:
+    """An expectation or someone else's view, then the speaker's verdict: the verdict wins."""
+    first, last = d.adjective(not positive), d.adjective(positive)
+    (want, _), (_, got) = d.verb(not positive), d.verb(positive)
+    holder = d.rng.choice(OPINION_HOLDERS)
+    forms = (
+        f"I expected {_article(first)} {first} {d.rng.choice(NOUNS)}, but it was {last}",
+        f"I thought it would be {first}; it was {last}", f"it could have been {first}, but it is {last}",
+        f"it should have been {first}; instead it is {last}", f"I wanted to {want} it, but I {got} it",
+        f"{holder} said it was {first}; I found it {last}", f"{holder} promised something {first}; it was {last}",
+        f"don't let the {first} start fool you: it is {last}", f"it is not {first} but {last}",
+        f"less {first} than {last}", f"{first}? no. {last}", f"{first} in theory, {last} in practice",
+        f"I was told it was {first}. It is {last}",
+    )
+    return d.rng.choice(forms), TARGET[positive]
+
+
+def _nothing_short(d: _Draw, positive: bool) -> tuple[str, float]:
+    """"Nothing short of", "nothing less than", "no shortage of": negations that intensify."""
+    adjective = d.adjective(positive)
+    subject = d.subject()
+    be = _be(subject, d.rng.random() < 0.5)
+    noun = d.rng.choice(POSITIVE_NOUNS if positive else NEGATIVE_NOUNS)
+    forms = (f"{subject} {be} nothing short of {adjective}", f"{subject} {be} nothing less than {adjective}",
+             f"there is no shortage of {noun} here", f"there is no denying {subject} {be} {adjective}",
+             f"I can't deny {subject} {be} {adjective}")
+    return d.rng.choice(forms), TARGET[positive]
+
+
+def _sarcasm(d: _Draw, positive: bool) -> tuple[str, float]:
+    """Praise words around a bad experience, with the usual markers ("oh great", "yeah, right", "... not")."""
+    praise = d.adjective(True)
+    if positive:
+        forms = (f"{praise}: {d.clause(True)}", f"honestly, {d.clause(True)}", f"great, {d.clause(True)}",
+                 f"just what I needed: {_article(a := d.adjective(True))} {a} {d.rng.choice(NOUNS)}",
+                 f"{praise}. Truly {praise}", f"what {_article(praise)} {praise} way to spend two hours",
+                 f"thank you for {_article(praise)} {praise} evening")
+    else:
+        forms = (f"oh great, {d.clause(False)}", f"oh {praise}, {d.clause(False)}", f"yeah, right, {d.clause(True)}",
+                 f"{praise}... not", f"just what I needed: another {d.adjective(False)} {d.rng.choice(NOUNS)}",
+                 f"{praise}. Just {praise}. {_cap(d.clause(False))}",
+                 f"what {_article(praise)} {praise} way to waste two hours",
+                 f"thanks for nothing, {d.rng.choice(SUBJECTS_SINGULAR)}", f"oh sure, {d.clause(True)}. Not")
+    return d.rng.choice(forms), TARGET[positive]
+
+
 RULES: dict[str, Callable[[_Draw, bool], tuple[str, float]]] = {
     "negation": _negation, "contrast": _contrast, "double_negation": _double_negation,
     "single_negation": _single_negation_of_double, "hedge": _hedge, "intensified": _intensified,
-    "verdict_last": _verdict_last,
+    "verdict_last": _verdict_last, "without": _without, "fails": _fails, "expectation": _expectation,
+    "nothing_short": _nothing_short, "sarcasm": _sarcasm,
 }
 
 

@@ -100,11 +100,7 @@ def _gradient(model: torch.nn.Module, ids: torch.Tensor, hideable: list[int]) ->
     with torch.enable_grad():
         x = weight[ids][None].clone().requires_grad_(True)  # (1, n, E): a leaf of our own
         lengths = torch.tensor([ids.shape[0]])
-        if model.config.bidirectional:
-            outputs = model._bidirectional(x, lengths)
-        else:
-            outputs = model.rnn(x)[0]
-        logit = model.head(model._pool(outputs, lengths)).reshape(())
+        logit = model.head(model.pool(model.states_from_vectors(x, lengths), lengths)).reshape(())
         (grad,) = torch.autograd.grad(logit, x)
     delta = (x.detach()[0] - weight[OOV_ID]) * grad[0]  # (n, E)
     contributions = np.zeros(ids.shape[0], dtype=np.float64)

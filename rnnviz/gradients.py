@@ -316,7 +316,7 @@ def logit_from_vectors(model: RNNClassifier, vectors: torch.Tensor) -> torch.Ten
     """
     outputs = _lower_layers(model, vectors, model.config.num_layers)
     lengths = torch.tensor([vectors.shape[1]])
-    return model.head(model._pool(outputs, lengths)).squeeze(-1)
+    return model.head(model.pool(outputs, lengths)).squeeze(-1)
 
 
 def measure_decay(model: RNNClassifier, ids: torch.Tensor | list[int], target: str = "state", label: int = 1,
@@ -349,7 +349,7 @@ def measure_decay(model: RNNClassifier, ids: torch.Tensor | list[int], target: s
                 with torch.no_grad():
                     backward = _run_fused(_layer(model, config.num_layers - 1, "_reverse"), below[None].flip(1))
                 outputs = torch.cat([outputs, backward.flip(1)], -1)
-            logit = model.head(model._pool(outputs, torch.tensor([len(ids)]))).squeeze(-1)
+            logit = model.head(model.pool(outputs, torch.tensor([len(ids)]))).squeeze(-1)
             loss = F.binary_cross_entropy_with_logits(logit, torch.tensor([float(label)]))
             direct = torch.autograd.grad(loss, states)[0].numpy()
     grad_h, grad_x = _backward_through_time(top, below, h, c, direct)

@@ -217,7 +217,7 @@ class RNNClassifier(nn.Module):
         if lengths is None:
             return self._course_features(ids)
         outputs, lengths = self.sequence_outputs(ids, lengths, padding)
-        return self._pool(outputs, lengths)
+        return self.pool(outputs, lengths)
 
     def sequence_outputs(self, ids: torch.Tensor, lengths: torch.Tensor,
                          padding: str = "auto") -> tuple[torch.Tensor, torch.Tensor]:
@@ -237,7 +237,15 @@ class RNNClassifier(nn.Module):
             # for any order of the words (float addition is not associative). Descending: padding
             # (id 0) stays after the real words.
             ids = ids.sort(dim=1, descending=True).values
-        x = self.dropout(self.embedding(ids))
+        return self.states_from_vectors(self.dropout(self.embedding(ids)), lengths), lengths
+
+    def states_from_vectors(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """The recurrent layers on already-embedded words (e.g. to take a gradient with respect to them).
+
+        x: (B, T, E) word vectors, left-aligned; lengths: (B,) in [1, T]
+        returns: (B, T, directions * hidden) the last layer's states, zeros after each row's length
+            (a bag of words: its vectors, masked)
+        """
         if not self.config.recurrent:
             outputs = x
         elif not self.config.bidirectional:
@@ -245,8 +253,8 @@ class RNNClassifier(nn.Module):
             outputs = self.rnn(x)[0]
         else:
             outputs = self._bidirectional(x, lengths)
-        mask = torch.arange(steps, device=ids.device)[None, :] < lengths[:, None]
-        return outputs * mask[:, :, None], lengths
+        mask = torch.arange(x.shape[1], device=x.device)[None, :] < lengths.to(x.device)[:, None]
+        return outputs * mask[:, :, None]
 
     def _bidirectional(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """x: (B, T, input) left-aligned -> (B, T, 2 * hidden), layer by layer.
@@ -257,13 +265,17 @@ class RNNClassifier(nn.Module):
         for layer in range(self.config.num_layers):
             if layer > 0:
                 x = F.dropout(x, self.config.dropout, self.training)
-            forward = self._one_direction(x, layer, "")
-            backward = self._one_direction(reverse_within_length(x, lengths), layer, "_reverse")
+            forward = self.one_direction(x, layer, "")
+            backward = self.one_direction(reverse_within_length(x, lengths), layer, "_reverse")
             x = torch.cat([forward, reverse_within_length(backward, lengths)], dim=-1)
         return x
 
-    def _one_direction(self, x: torch.Tensor, layer: int, suffix: str) -> torch.Tensor:
-        """One direction of one layer of ``self.rnn``. x: (B, T, input) -> (B, T, hidden)"""
+    def one_direction(self, x: torch.Tensor, layer: int, suffix: str) -> torch.Tensor:
+        """One direction of one layer of ``self.rnn`` on a batch without padding inside.
+
+        x: (B, T, input) -> (B, T, hidden); suffix: "" (forward weights) or "_reverse" (the backward
+        direction's weights, to be fed the reversed sequence)
+        """
         names = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
         weights = [getattr(self.rnn, f"{name}_l{layer}{suffix}") for name in names]
         h0 = x.new_zeros(1, x.shape[0], self.config.hidden_size)
@@ -272,8 +284,11 @@ class RNNClassifier(nn.Module):
         # (input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first)
         return run(x, hidden, weights, True, 1, 0.0, self.training, False, True)[0]
 
-    def _pool(self, outputs: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-        """outputs: (B, T, D*H) zeros after each length; lengths: (B,) -> (B, feature_size)"""
+    def pool(self, outputs: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """The vector the output layer reads, by ``config.pooling``.
+
+        outputs: (B, T, D*H) zeros after each length; lengths: (B,) -> (B, feature_size)
+        """
         pooling = self.config.pooling
         rows = torch.arange(outputs.shape[0], device=outputs.device)
         if pooling == "last":

@@ -85,10 +85,10 @@ def _run_directions(model, x: torch.Tensor, layers: int | None = None) -> tuple[
     layers = model.config.num_layers if layers is None else layers
     halves = [x]
     for layer in range(layers):
-        forward = model._one_direction(x, layer, "")
+        forward = model.one_direction(x, layer, "")
         halves = [forward]
         if model.config.bidirectional:
-            halves.append(model._one_direction(x.flip(1), layer, "_reverse").flip(1))
+            halves.append(model.one_direction(x.flip(1), layer, "_reverse").flip(1))
         x = torch.cat(halves, dim=-1)
     return x, halves
 
@@ -165,7 +165,7 @@ def hidden_states(model, ids, exact_prefixes: bool = False) -> Reading:
     outputs, halves = _run_directions(model, x)
     forward = halves[0][0]
     backward = halves[1][0] if config.bidirectional else None
-    features = model._pool(outputs, torch.tensor([len(ids)]))
+    features = model.pool(outputs, torch.tensor([len(ids)]))
     logit = model.head(features).reshape(())
     if config.bidirectional and exact_prefixes:
         probs = prefix_probabilities(model, ids)
@@ -743,6 +743,8 @@ class ReviewProbe:
 def probe_review(checkpoint, text: str, cap: int = DISPLAY_CAP) -> ReviewProbe:
     """checkpoint: rnnviz.checkpoints.Checkpoint (``.model``, ``.tokenizer``, ``.config``, ``.name``)."""
     model, config = checkpoint.model, checkpoint.config
+    if not config.recurrent:
+        raise ValueError(f"{checkpoint.name} is a bag of words: it has no hidden state to probe")
     review = encode_review(checkpoint.tokenizer, text, config.max_len, cap)
     ids = torch.as_tensor(review.ids)
     reading = hidden_states(model, ids)

@@ -21,7 +21,10 @@ TINY = {
     "tiny-lstm": dict(cell="lstm"),
     "tiny-gru": dict(cell="gru"),
     "tiny-bigru": dict(cell="gru", bidirectional=True),
+    "tiny-bag": dict(cell="bag"),
 }
+# What each one says it learned from (the Prediction page tells short-text and long-text models apart).
+TRAINED_ON = {"tiny-rnn": "imdb", "tiny-lstm": "sst", "tiny-gru": "both", "tiny-bigru": "sst", "tiny-bag": "sst"}
 
 
 def make_checkpoints(folder: Path, vocab_size: int = 2_000, hidden_size: int = 16) -> list[Path]:
@@ -35,8 +38,9 @@ def make_checkpoints(folder: Path, vocab_size: int = 2_000, hidden_size: int = 1
         model = RNNClassifier(config).eval()
         paths.append(save_checkpoint(
             model, folder / f"{name}.safetensors", tokenizer=tokenizer, name=name,
-            metrics={"test_accuracy": 0.5, "val_accuracy": 0.5, "train_seconds": 0.0},
+            metrics={"test_accuracy": 0.5, "val_accuracy": 0.5, "train_seconds": 0.0, "sst_dev_accuracy": 0.5,
+                     "order_pairs_accuracy": 0.25},
             history=[{"epoch": 1, "train_loss": 0.69, "train_accuracy": 0.5, "val_loss": 0.69,
                       "val_accuracy": 0.5}],
-            data_source={"kind": "sample", "location": "tests"}))
+            data_source={"kind": "sample", "location": "tests", "trained_on": TRAINED_ON[name]}))
     return paths

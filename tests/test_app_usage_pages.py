@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_support import assert_clean, open_page
+from model_fixtures import TINY
 from rnnviz.checkpoints import shipped_checkpoint_dir
 from rnnviz.ui.navigation import ROOT
 
@@ -169,7 +170,7 @@ def test_train_from_word_vectors_of_the_reviews():
 def test_models_table_curves_and_confusion(folder):
     app = open_page("pages/model_library.py")
     table = app.dataframe[0].value
-    assert len(table) == 4 + SHIPPED and {"Name", "Cell", "Test accuracy", "Weights"} <= set(table.columns)
+    assert len(table) == len(TINY) + SHIPPED and {"Name", "Cell", "Test accuracy", "Weights"} <= set(table.columns)
     assert {"bi-GRU", "LSTM"} <= set(table["Cell"])
     assert "models_chart_curves" in " ".join(c.proto.id for c in app.get("plotly_chart"))
     assert "test reviews" in texts(app)
@@ -190,7 +191,7 @@ def test_models_upload_corrupt_then_valid(folder):
     app.file_uploader(key="models_upload").set_value(("tiny-rnn.safetensors", good, "application/octet-stream")).run()
     assert_clean(app)
     assert app.success and (folder / "tiny-rnn-2.safetensors").exists()
-    assert len(app.dataframe[0].value) == 5 + SHIPPED
+    assert len(app.dataframe[0].value) == len(TINY) + 1 + SHIPPED
     (folder / "tiny-rnn-2.safetensors").unlink()
 
 

@@ -50,7 +50,7 @@ def unrolled_reference(model, ids, target: str, label: int = 1):
             if config.bidirectional:
                 backward = G._run_fused(G._layer(model, config.num_layers - 1, "_reverse"), below[None].detach().flip(1))
                 outputs = torch.cat([outputs, backward.flip(1)], -1)
-            logit = model.head(model._pool(outputs, torch.tensor([len(ids)]))).squeeze(-1)
+            logit = model.head(model.pool(outputs, torch.tensor([len(ids)]))).squeeze(-1)
             loss = F.binary_cross_entropy_with_logits(logit, torch.tensor([float(label)], dtype=torch.float64))
         grads = torch.autograd.grad(loss, states + [below])
         state_norms = np.array([float(g.norm()) for g in grads[:-1]])[::-1]

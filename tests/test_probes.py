@@ -259,6 +259,10 @@ def test_probe_review_on_real_checkpoints(tmp_path):
 
     for path in make_checkpoints(tmp_path, vocab_size=300, hidden_size=8):
         checkpoint = load_checkpoint(path)
+        if not checkpoint.config.recurrent:
+            with pytest.raises(ValueError, match="bag of words"):
+                probes.probe_review(checkpoint, "good")
+            continue
         for text in ["This movie is not bad at all. zzzqx", "", "good " * 300]:
             probe = probes.probe_review(checkpoint, text)
             assert probe.reading.prob == pytest.approx(float(checkpoint.predict(text)[0]), abs=ATOL)

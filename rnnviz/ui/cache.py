@@ -454,3 +454,61 @@ def _checkpoint_history(path: str, mtime_ns: int) -> list:
 def checkpoint_history(path) -> list:
     """The per-epoch history stored in a checkpoint's header (no weights read)."""
     return _checkpoint_history(*_mtime(path))
+
+
+# ------------------------------------------------------------------ Word order page
+def order_models() -> tuple[list, list]:
+    """(recurrent checkpoints, bag-of-words checkpoints), each best first: fewest order mistakes, then
+    the most SST-2 dev sentences right."""
+    def rank(info):
+        metrics = info.metrics
+        return (-(metrics.get("order_pairs_accuracy") or 0.0), -(metrics.get("sst_dev_accuracy") or 0.0))
+
+    infos = sorted(available_checkpoints(), key=rank)
+    return [info for info in infos if info.recurrent], [info for info in infos if not info.recurrent]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _order_reading(path: str, mtime_ns: int, text: str, shuffled: str):
+    from rnnviz.word_order import read_in_order
+
+    one_torch_thread()
+    return read_in_order(_checkpoint(path, mtime_ns), text, shuffled)
+
+
+def order_reading(path, text: str, shuffled: str):
+    """``word_order.OrderReading``: the checkpoint on ``text`` and on its shuffled words."""
+    return _order_reading(*_mtime(path), text, shuffled)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _bag_scores(path: str, mtime_ns: int, text: str):
+    from rnnviz.word_order import bag_word_scores
+
+    return bag_word_scores(_checkpoint(path, mtime_ns), text)
+
+
+def bag_scores(path, text: str):
+    """``word_order.BagScores``: a bag of words' logit split into one score per word."""
+    return _bag_scores(*_mtime(path), text)
+
+
+@st.cache_resource(show_spinner=False)
+def pair_suite():
+    from rnnviz.order_pairs import load_pairs
+
+    return load_pairs()
+
+
+@st.cache_data(show_spinner="Reading the minimal pairs…", max_entries=32)
+def _pair_scores(path: str, mtime_ns: int):
+    from rnnviz.order_pairs import score_pairs
+
+    one_torch_thread()
+    loaded = _checkpoint(path, mtime_ns)
+    return score_pairs(loaded.predict, pair_suite(), loaded.name)
+
+
+def pair_scores(path):
+    """``order_pairs.PairScores`` of the checkpoint at ``path`` on the shipped minimal pairs."""
+    return _pair_scores(*_mtime(path))

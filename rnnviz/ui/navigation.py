@@ -20,13 +20,14 @@ class PageSpec:
 
 
 # In the order of the course: sequences and padding -> embeddings -> recurrent states -> gradients ->
-# training -> prediction (then the models table).
+# why word order matters -> training -> prediction (then the models table).
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/home.py", "", "page.home", ":material/home:"),
     PageSpec("pages/padding_masking.py", "padding", "page.padding", ":material/table_rows:"),
     PageSpec("pages/word_embeddings.py", "embeddings", "page.embeddings", ":material/scatter_plot:"),
     PageSpec("pages/hidden_states.py", "hidden-states", "page.hidden_states", ":material/memory:"),
     PageSpec("pages/vanishing_gradients.py", "gradients", "page.gradients", ":material/trending_down:"),
+    PageSpec("pages/order_matters.py", "word-order", "page.order", ":material/swap_horiz:"),
     PageSpec("pages/training.py", "train", "page.train", ":material/model_training:"),
     PageSpec("pages/prediction.py", "predict", "page.predict", ":material/rate_review:"),
     PageSpec("pages/model_library.py", "models", "page.models", ":material/inventory_2:"),

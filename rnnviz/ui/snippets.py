@@ -336,3 +336,42 @@ result = train(
 )
 # inside: for each batch -> logits = model(ids, lengths); loss = BCE(logits, labels)
 #         optimizer.zero_grad(); loss.backward(); clip_grad_norm_; optimizer.step()"""
+
+
+def order_shuffle_code() -> str:
+    return """import random
+from rnnviz import load_checkpoint
+
+rnn = load_checkpoint("checkpoints/RNN.safetensors")
+bag = load_checkpoint("checkpoints/BAG.safetensors")      # embedding -> mean -> linear
+words = text.lower().split()
+random.shuffle(words)
+shuffled = " ".join(words)
+print(rnn.predict([text, shuffled]))    # two different answers
+print(bag.predict([text, shuffled]))    # exactly the same answer twice"""
+
+
+def bag_model_code() -> str:
+    return """class BagOfWords(nn.Module):             # rnnviz: ModelConfig(cell="bag")
+    def __init__(self, vocab_size, embedding_dim):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=0)
+        self.head = nn.Linear(embedding_dim, 1)
+
+    def forward(self, ids, lengths):              # ids: (B, T), 0 = padding
+        total = self.embedding(ids).sum(1)        # the order of the words is lost here
+        return self.head(total / lengths[:, None]).squeeze(-1)
+
+# one score per word: the verdict is their mean plus the bias
+scores = model.embedding.weight[ids] @ model.head.weight[0]     # (T,)
+logit = scores.mean() + model.head.bias"""
+
+
+def pairs_code() -> str:
+    return """from rnnviz.order_pairs import load_pairs, score_pairs
+
+suite = load_pairs()                      # rnnviz/sample_data/order_pairs.json
+scores = score_pairs(checkpoint.predict, suite, checkpoint.name)
+scores.accuracy                           # share of pairs with BOTH sides right
+scores.by_category()                      # {"negation": (right, pairs), ...}
+# in a terminal: python -m rnnviz evaluate checkpoints/NAME.safetensors --pairs"""

@@ -65,11 +65,14 @@ def predict_then_reveal(question_key: str, answer_key: str, key: str) -> None:
         st.markdown(t(answer_key))
 
 
-def checkpoints_or_stop() -> tuple[list, dict[str, str]]:
-    """The available checkpoints and their names by path; a clear message and a stop when there is none."""
+def checkpoints_or_stop(recurrent: bool = False) -> tuple[list, dict[str, str]]:
+    """The available checkpoints and their names by path; a clear message and a stop when there is none.
+
+    recurrent: only the RNNs (a bag of words has no hidden state to show)
+    """
     from rnnviz.ui.cache import available_checkpoints
 
-    infos = available_checkpoints()
+    infos = [info for info in available_checkpoints() if info.recurrent or not recurrent]
     if not infos:
         st.info(t("probe.no_checkpoints"), icon=":material/info:")
         st.stop()
