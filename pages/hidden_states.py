@@ -12,19 +12,24 @@ lang = language()
 
 
 def use_example(kind: str) -> None:
-    st.session_state["hs_text"] = cache.long_review() if kind == "long" else EXAMPLES[kind]
+    if kind == "sst":  # the next treebank sentence, a different one at each click
+        sentences = cache.treebank_examples()
+        st.session_state["hs_sst"] = (st.session_state.get("hs_sst", -1) + 1) % max(len(sentences), 1)
+        st.session_state["hs_text"] = sentences[st.session_state["hs_sst"]] if sentences else EXAMPLES["negation"]
+    else:
+        st.session_state["hs_text"] = cache.long_review() if kind == "long" else EXAMPLES[kind]
 
 
 st.title(t("hs.title"))
 st.markdown(t("hs.intro"))
 infos, names = checkpoints_or_stop(recurrent=True)
 one_per_cell: dict = {}
-for info in infos:
+for info in cache.order_models()[0]:  # the models that read word order best come first
     one_per_cell.setdefault(info.cell, str(info.path))
 chosen = st.multiselect(t("hs.checkpoints"), list(names), default=list(one_per_cell.values())[:3],
                         format_func=names.get, key="hs_checkpoints")
-columns = st.columns(3)
-for column, kind in zip(columns, ("negation", "but", "long")):
+columns = st.columns(4)
+for column, kind in zip(columns, ("negation", "but", "sst", "long")):
     column.button(t(f"hs.example.{kind}"), key=f"hs_example_{kind}", on_click=use_example, args=(kind,),
                   width="stretch")
 st.session_state.setdefault("hs_text", EXAMPLES["negation"])
@@ -45,7 +50,9 @@ if not next(iter(probes.values())).review.known_words:
 st.header(t("hs.prob.header"))
 series = {f"{p.name} ({p.cell.upper()}{' bi' if p.directions == 2 else ''})": (p.review.tokens, p.reading.prob_by_step)
           for p in probes.values()}
-chart_with_code(pc.prob_lines(series, lang), snippets.prob_code(), t("hs.prob.notice"), key="hs_chart_prob")
+treebank = cache.treebank_prefixes(text)
+chart_with_code(pc.prob_lines(series, lang, treebank), snippets.prob_code(),
+                t("hs.prob.notice") + ("\n\n" + t("hs.treebank") if treebank else ""), key="hs_chart_prob")
 
 predict_then_reveal("lesson.hidden.question", "lesson.hidden.answer", key="hs_reveal")
 st.header(t("hs.detail.header"))

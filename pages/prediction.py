@@ -2,12 +2,14 @@ from pathlib import Path
 
 import streamlit as st
 
+from rnnviz.languages import looks_french
 from rnnviz.ui import app_charts, cache, snippets
 from rnnviz.ui.state import language, t, text_from_url, text_to_url
 from rnnviz.ui.texts.predict import EXAMPLES
 from rnnviz.ui.widgets import limited_text, predict_then_reveal, show_chart
 
 KINDS = (*EXAMPLES, "imdb")
+SHORT_TEXT_WORDS = 60  # up to this many words, explain with the best model on short text (SST-2 dev)
 lang = language()
 # A shared link (?review=...) shows its review; otherwise a first visit shows a verdict at once.
 st.session_state.setdefault("predict_query", text_from_url("review", EXAMPLES["positive"]))
@@ -27,6 +29,15 @@ def _submit() -> None:
 
 def _code_words(pairs) -> str:
     return ", ".join(f"`{word}` ({value:+.2f})" for word, value in pairs) or t("predict.none")
+
+
+def _percent(value) -> str:
+    return "?" if value is None else f"{value:.0%}"
+
+
+def _detail(row: dict) -> str:
+    return t("predict.detail", data=t(f"predict.trained_on.{row['trained_on']}"),
+             long=_percent(row["test_accuracy"]), short=_percent(row["sst_dev_accuracy"]))
 
 
 st.title(t("predict.title"))
@@ -56,17 +67,27 @@ if not rows:
     st.stop()
 if all(row["tokens"] <= 1 for row in rows):
     st.warning(t("predict.no_words"))
+words = max(row["tokens"] - 1 for row in rows)  # <start> aside
+short = words <= SHORT_TEXT_WORDS
+if looks_french(text):
+    first = rows[0]
+    st.warning(t("predict.french", unknown=first["unknown"], words=first["tokens"] - 1, name=first["name"]),
+               icon=":material/translate:")
 
 st.header(t("predict.verdicts"))
 show_chart(app_charts.predictions_figure([r["name"] for r in rows], [r["probability"] for r in rows],
-                                         [r["test_accuracy"] for r in rows], lang), key="predict_chart_verdicts")
+                                         [r["test_accuracy"] for r in rows], lang, [_detail(r) for r in rows]),
+           key="predict_chart_verdicts")
 st.markdown(t("predict.verdicts.notice"))
 predict_then_reveal("lesson.predict.question", "lesson.predict.answer", key="predict_reveal")
 
 st.header(t("predict.why"))
 names = [row["name"] for row in rows]
-best = max(range(len(rows)), key=lambda i: rows[i]["test_accuracy"] or 0.0)
-name = st.selectbox(t("predict.model"), names, index=best, key="predict_model")
+# Short text: the model that reads short sentences best; long text: the one that reads reviews best.
+measure = "sst_dev_accuracy" if short else "test_accuracy"
+best = max(range(len(rows)), key=lambda i: (rows[i][measure] or 0.0, rows[i]["test_accuracy"] or 0.0))
+st.caption(t("predict.picked.short" if short else "predict.picked.long", words=words, name=rows[best]["name"]))
+name = st.selectbox(t("predict.model"), names, index=best, key=f"predict_model_{'short' if short else 'long'}")
 row = rows[names.index(name)] if name in names else rows[best]
 explained, explain_ms = cache.explanation(row["path"], text)
 if explained.truncated:

@@ -83,6 +83,20 @@ class Tree:
         for node in self.nodes:
             yield detokenize(self.tokens[node.start: node.end]), node.label, node is self.nodes[0]
 
+    def typed_prefix_labels(self) -> list[tuple[int, int]]:
+        """(words, fine label) for each prefix of the sentence that is a phrase of the tree, counted in
+        the words rnnviz's tokenizer sees (punctuation aside): where to draw the treebank's own label on
+        a model's "P(positive) after each word" line.
+        """
+        from rnnviz.tokenizer import split_words
+
+        out: list[tuple[int, int]] = []
+        for k, label in enumerate(self.prefix_labels(), start=1):
+            words = len(split_words(detokenize(self.tokens[:k])))
+            if label is not None and words and (not out or out[-1][0] != words):
+                out.append((words, label))
+        return out
+
     def prefix_labels(self) -> list[int | None]:
         """The treebank's fine label of the first k words, for k = 1..n (None: not a phrase of the tree).
 

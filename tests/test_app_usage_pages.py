@@ -60,9 +60,30 @@ def test_predict_a_typed_review():
     words = json.loads(chart_json(app, "predict_chart_words"))
     shown = json.dumps(words["data"][0]["text"])
     assert "wonderful" in shown and "ms on the server" in texts(app)
-    app.selectbox(key="predict_model").set_value("tiny-gru").run()
+    app.selectbox(key="predict_model_short").set_value("tiny-gru").run()
     assert_clean(app)
     assert "tiny-gru" in json.loads(chart_json(app, "predict_chart_words"))["layout"]["title"]["text"]
+
+
+def test_predict_says_what_each_model_learned_and_picks_by_length():
+    app = open_page("pages/prediction.py")
+    predict(app, "Not bad at all!")
+    verdicts = chart_json(app, "predict_chart_verdicts")
+    assert "SST phrases" in verdicts and "IMDB reviews" in verdicts and "IMDB + SST" in verdicts
+    assert "long 50%" in verdicts and "short 50%" in verdicts
+    assert "a short text" in texts(app)
+    predict(app, "A long review that goes on and on about the film. " * 20)
+    assert "a long text" in texts(app) and app.selectbox(key="predict_model_long").value
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_predict_a_french_review_gets_a_note(lang):
+    app = open_page("pages/prediction.py", lang)
+    predict(app, "Ce film est vraiment nul, je me suis ennuyé du début à la fin et les acteurs sont mauvais.")
+    note = " ".join(w.value for w in app.warning)
+    assert ("English" in note or "anglais" in note) and re.search(r"\d+ (of its|de ses) 19 ", note), note
+    predict(app, "The French actors were great and the story is moving.")
+    assert not any("French" in w.value or "français" in w.value for w in app.warning)
 
 
 def test_predict_examples_are_one_click_away():

@@ -131,3 +131,25 @@ def test_embeddings_before_any_label(only_tiny_models):
     app.text_input(key="emb_near_word").input("qqqzzzx").run()  # unknown: a warning, no second chart
     assert_clean(app)
     assert not any("emb_chart_unlabelled" in chart.proto.id for chart in app.get("plotly_chart"))
+
+
+def test_hidden_states_treebank_sentence_shows_its_prefix_labels():
+    # English only: AppTest formats radio options with the test process's language, not the page's.
+    import json
+
+    app = open_page(HIDDEN)
+    first = None
+    for _ in range(2):
+        app.button(key="hs_example_sst").click().run()
+        assert_clean(app)
+        text = app.text_area(key="hs_text").value
+        assert text and text != first  # the next sentence at each click
+        first = text
+    chart = next(c for c in app.get("plotly_chart") if c.key == "hs_chart_prob")
+    traces = json.loads(chart.proto.spec)["data"]
+    diamonds = [trace for trace in traces if trace.get("marker", {}).get("symbol") == "diamond"]
+    assert diamonds and all(0 <= y <= 1 for y in diamonds[0]["y"])
+    assert ("Treebank" in shown(app))
+    app.button(key="hs_example_negation").click().run()  # a typed review: no treebank labels
+    chart = next(c for c in app.get("plotly_chart") if c.key == "hs_chart_prob")
+    assert not any(t.get("marker", {}).get("symbol") == "diamond" for t in json.loads(chart.proto.spec)["data"])

@@ -31,10 +31,15 @@ def _escape(text: object) -> str:
 
 # ------------------------------------------------------------------------------------------ predict
 def predictions_figure(names: Sequence[str], probabilities: Sequence[float],
-                       accuracies: Sequence[float | None], lang: str = "en") -> go.Figure:
-    """One horizontal bar per model: P(positive), coloured by the verdict, threshold at 0.5."""
-    labels = [f"{_escape(name)} ({tr('chart.predict.no_accuracy', lang) if acc is None else f'{acc:.0%}'})"
-              for name, acc in zip(names, accuracies)]
+                       accuracies: Sequence[float | None], lang: str = "en",
+                       details: Sequence[str] | None = None) -> go.Figure:
+    """One horizontal bar per model: P(positive), coloured by the verdict, threshold at 0.5.
+
+    details: what to write in brackets after each name (default: its test accuracy)
+    """
+    if details is None:
+        details = [tr("chart.predict.no_accuracy", lang) if acc is None else f"{acc:.0%}" for acc in accuracies]
+    labels = [f"{_escape(name)} ({_escape(detail)})" for name, detail in zip(names, details)]
     probabilities = [float(p) for p in probabilities]
     fig = go.Figure()
     for positive in (True, False):

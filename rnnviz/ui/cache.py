@@ -121,10 +121,13 @@ def _predictions(stamp: tuple, text: str) -> dict:
     for info in available_checkpoints():
         try:
             loaded = checkpoint(info.path)
-            tokens = len(loaded.tokenizer.encode(text))
+            encoding = loaded.tokenizer.encode_detailed(text)
             rows.append({"name": info.name, "path": str(info.path), "probability": float(loaded.predict([text])[0]),
                          "test_accuracy": info.metrics.get("test_accuracy"), "max_len": loaded.config.max_len,
-                         "tokens": tokens, "shipped": info.shipped})
+                         "tokens": len(encoding), "unknown": sum(encoding.is_oov), "shipped": info.shipped,
+                         "trained_on": info.trained_on, "sst_dev_accuracy": info.metrics.get("sst_dev_accuracy"),
+                         "order_pairs_accuracy": info.metrics.get("order_pairs_accuracy"),
+                         "recurrent": info.recurrent})
         except (CheckpointError, OSError) as error:
             errors.append(f"{sanitize_name(info.name)}: {error}")  # names come from files: keep them plain
     return {"rows": rows, "errors": errors, "ms": (time.perf_counter() - start) * 1000}
@@ -512,3 +515,26 @@ def _pair_scores(path: str, mtime_ns: int):
 def pair_scores(path):
     """``order_pairs.PairScores`` of the checkpoint at ``path`` on the shipped minimal pairs."""
     return _pair_scores(*_mtime(path))
+
+
+# ------------------------------------------------------------------ Hidden states: treebank sentences
+@st.cache_resource(show_spinner=False)
+def _treebank_index() -> dict:
+    """Sentence text -> its tree, for every tree of the loaded treebank (read-only)."""
+    treebank = sst()
+    return {tree.text: tree for split in treebank.trees.values() for tree in split}
+
+
+@st.cache_data(show_spinner=False)
+def treebank_examples(limit: int = 40) -> list[str]:
+    """Dev sentences of 8-25 words that turn ("but", "not", "n't"): examples whose prefixes the treebank labels."""
+    trees = sst().trees.get("dev") or next(iter(sst().trees.values()))
+    turning = [tree.text for tree in trees if 8 <= len(tree.tokens) <= 25
+               and {"but", "not", "n't", "never", "although", "yet"} & {token.lower() for token in tree.tokens}]
+    return turning[:limit]
+
+
+def treebank_prefixes(text: str) -> list[tuple[int, int]] | None:
+    """(words, fine label 0-4) of each labelled prefix when ``text`` is a treebank sentence, else None."""
+    tree = _treebank_index().get(text.strip())
+    return tree.typed_prefix_labels() if tree is not None else None

@@ -119,9 +119,21 @@ def trajectory_figure(coords: np.ndarray, tokens: Sequence[str], probs: np.ndarr
     return _figure([trace], layout, tr("probe.trajectory.title", lang), 620)
 
 
-def prob_lines(series: dict, lang: str = "en") -> go.Figure:
-    """series: checkpoint name -> (tokens (T,), P(positive) after each token (T,))."""
+def prob_lines(series: dict, lang: str = "en", treebank: Sequence[tuple[int, int]] | None = None) -> go.Figure:
+    """series: checkpoint name -> (tokens (T,), P(positive) after each token (T,)).
+
+    treebank: (position, fine label 0-4) of the prefixes the Sentiment Treebank labels, drawn as
+        diamonds at label / 4 (0 very negative, 0.5 neutral, 1 very positive) beside the models' lines
+    """
     data, longest = [], ()
+    if treebank:
+        positions, labels = zip(*treebank)
+        data.append({"type": "scatter", "x": list(positions), "y": [label / 4 for label in labels], "mode": "markers",
+                     "name": tr("probe.prob.treebank", lang),
+                     "marker": {"symbol": "diamond", "size": 16, "color": "#000000", "line": {"color": "#FFFFFF",
+                                                                                          "width": 1}},
+                     "customdata": [tr(f"probe.treebank.{label}", lang) for label in labels],
+                     "hovertemplate": "%{customdata}<extra></extra>"})
     for i, (name, (tokens, probs)) in enumerate(series.items()):
         longest = tokens if len(tokens) > len(longest) else longest
         data.append({"type": "scatter", "x": list(range(len(probs))), "y": _round(probs), "mode": "lines+markers",

@@ -30,6 +30,15 @@ TEXTS = {
     "hs.example.negation": {"en": "Negation: “not bad at all”", "fr": "Négation : « not bad at all »"},
     "hs.example.but": {"en": "A review that turns with “but”", "fr": "Une critique qui bascule avec « but »"},
     "hs.example.long": {"en": "A long real IMDB review", "fr": "Une longue vraie critique IMDB"},
+    "hs.example.sst": {"en": "A Treebank sentence (next)", "fr": "Une phrase du Treebank (suivante)"},
+    "hs.treebank": {
+        "en": "This sentence is in the Stanford Sentiment Treebank, where people labelled every phrase: the "
+              "black diamonds are their label for the sentence cut after that word (0 % very negative, 50 % "
+              "neutral, 100 % very positive), beside what each model says at the same point.",
+        "fr": "Cette phrase est dans le Stanford Sentiment Treebank, où des gens ont étiqueté chaque morceau de "
+              "phrase : les losanges noirs sont leur étiquette pour la phrase coupée après ce mot (0 % très "
+              "négatif, 50 % neutre, 100 % très positif), à côté de ce que dit chaque modèle au même endroit.",
+    },
     "hs.text": {"en": "Review (in English)", "fr": "Critique (en anglais)"},
     "hs.pick_one": {"en": "Pick at least one model above.", "fr": "Choisissez au moins un modèle ci-dessus."},
     "hs.empty": {
@@ -220,6 +229,12 @@ TEXTS = {
     "probe.trajectory.title": {"en": "The path of h_t (PCA)", "fr": "Le chemin de h_t (ACP)"},
     "probe.trajectory.path": {"en": "h_t, word after word", "fr": "h_t, mot après mot"},
     "probe.prob.title": {"en": "P(positive) after each word", "fr": "P(positif) après chaque mot"},
+    "probe.prob.treebank": {"en": "the Treebank's label", "fr": "l'étiquette du Treebank"},
+    "probe.treebank.0": {"en": "Treebank: very negative", "fr": "Treebank : très négatif"},
+    "probe.treebank.1": {"en": "Treebank: negative", "fr": "Treebank : négatif"},
+    "probe.treebank.2": {"en": "Treebank: neutral", "fr": "Treebank : neutre"},
+    "probe.treebank.3": {"en": "Treebank: positive", "fr": "Treebank : positif"},
+    "probe.treebank.4": {"en": "Treebank: very positive", "fr": "Treebank : très positif"},
     "probe.gates.title": {"en": "Gates, mean over the units", "fr": "Portes, moyenne sur les unités"},
     "probe.loop.title": {"en": "Three ways to compute h_t", "fr": "Trois façons de calculer h_t"},
     "probe.loop.hand": {"en": "formula by hand", "fr": "formule à la main"},
