@@ -137,7 +137,8 @@ def test_padding_page_interaction(browser, app_url):
 
 
 @pytest.mark.parametrize("url_path, key, chart", [("hidden-states", "hs_text", "hs_chart_prob"),
-                                                   ("gradients", "gradients_text", "gradients_chart_words")])
+                                                   ("gradients", "gradients_text", "gradients_chart_words"),
+                                                   ("word-order", "order_text", "order_chart_steps")])
 def test_typing_a_review_updates_the_charts(browser, app_url, url_path, key, chart):
     """Type a review on a model page: the script reruns, the charts redraw, nothing breaks."""
     if not any(spec.url_path == url_path for spec in PAGES):
@@ -155,6 +156,25 @@ def test_typing_a_review_updates_the_charts(browser, app_url, url_path, key, cha
         after = bs.chart_data(page, chart)
         assert after != before and "wonderful" in after, f"{chart} did not redraw for the typed review"
         assert_healthy(app_page, f"{url_path} after typing a review")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_shuffling_words_moves_the_rnn_not_the_bag(browser, app_url, lang):
+    """The word-order lesson in a real browser: each click on Shuffle redraws the chart with a new order;
+    the bag of words' two bars stay equal, the page shows its difference as +0.000000."""
+    with bs.open_page(browser, f"{app_url}/word-order?lang={lang}") as app_page:
+        page = app_page.page
+        bs.wait_for_plotly(page, min_count=3)
+        page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
+        before = bs.chart_data(page, "order_chart_shuffle")
+        button = bs.by_key(page, "order_shuffle").locator("button")
+        for _ in range(2):
+            bs.rerun_after(page, button.click)
+            bs.wait_for_plotly(page, min_count=3)
+        after = bs.chart_data(page, "order_chart_shuffle")
+        assert after != before, "the shuffle chart did not redraw"
+        assert "+0.000000" in page.locator("body").inner_text()
+        assert_healthy(app_page, f"word-order page after shuffling ({lang})")
 
 
 def test_a_shared_link_reproduces_the_view(browser, app_url):
