@@ -61,6 +61,8 @@ SUBJECTS_SINGULAR = (
     "the phone", "the game", "the album", "the play", "the documentary", "the first half", "the last act",
     "the cinematography", "the animation", "the twist", "the remake", "it", "this one", "the whole thing",
     "the production", "the music", "the camera work", "the editing", "the restaurant", "the season",
+    "the battery", "the screen", "the room", "the staff", "the app", "the update", "the camera", "the sound",
+    "the pool", "the menu", "the dessert", "the record", "the tour", "the sequel", "the last chapter",
 )
 SUBJECTS_PLURAL = (
     "the characters", "the performances", "the jokes", "the actors", "the visuals", "the songs",
@@ -95,6 +97,16 @@ POSITIVE_ACTIONS = ("entertain", "impress", "surprise me", "move me", "make me l
                     "deliver", "charm", "delight", "keep me guessing", "win me over", "satisfy")
 NEGATIVE_ACTIONS = ("bore me", "annoy me", "disappoint", "drag", "confuse me", "irritate me", "put me to sleep",
                     "frustrate me", "lose my interest", "insult my intelligence")
+POSITIVE_NOUN_PHRASES = ("a gem", "a delight", "my favorite", "a masterpiece", "a joy", "a triumph", "pure genius",
+                         "a revelation", "a treat", "a winner", "a must-see", "a real pleasure", "a highlight")
+NEGATIVE_NOUN_PHRASES = ("a chore", "a slog", "a mess", "a disaster", "a bore", "noise", "a joke", "a letdown",
+                         "a waste of time", "a trainwreck", "a headache", "a dud", "a nightmare")
+POSITIVE_ROLES = ("a fan", "a convert", "a believer", "an admirer", "a devotee")
+NEGATIVE_ROLES = ("a hater", "a skeptic", "a critic", "a cynic", "a detractor")
+POSITIVE_FEELINGS = ("delight", "joy", "excitement", "admiration", "wonder", "pleasure", "affection")
+NEGATIVE_FEELINGS = ("dread", "boredom", "disappointment", "annoyance", "irritation", "contempt", "frustration")
+EXPERIENCES = (("seen", "film"), ("read", "book"), ("heard", "song"), ("played", "game"), ("watched", "episode"),
+               ("tried", "dish"), ("met", "member of staff"), ("used", "feature"))
 OPINION_HOLDERS = ("the critics", "my friends", "everyone", "the trailer", "the reviews", "my brother", "the poster",
                    "people online", "the hype")
 TARGET = {True: 1.0, False: 0.0}
@@ -358,11 +370,81 @@ def _sarcasm(d: _Draw, positive: bool) -> tuple[str, float]:
     return d.rng.choice(forms), TARGET[positive]
 
 
+def _transition(d: _Draw, positive: bool) -> tuple[str, float]:
+    """Something turns into something else: what it became is the verdict."""
+    pick = lambda good, bad, p: d.rng.choice(good if p else bad)  # noqa: E731
+    first, last = pick(POSITIVE_NOUN_PHRASES, NEGATIVE_NOUN_PHRASES, not positive), \
+        pick(POSITIVE_NOUN_PHRASES, NEGATIVE_NOUN_PHRASES, positive)
+    role_first, role_last = pick(POSITIVE_ROLES, NEGATIVE_ROLES, not positive), pick(POSITIVE_ROLES, NEGATIVE_ROLES, positive)
+    feeling_first, feeling_last = pick(POSITIVE_FEELINGS, NEGATIVE_FEELINGS, not positive), \
+        pick(POSITIVE_FEELINGS, NEGATIVE_FEELINGS, positive)
+    adjective_first, adjective_last = d.adjective(not positive), d.adjective(positive)
+    verb, thing = d.rng.choice(EXPERIENCES)
+    forms = (
+        f"what began as {first} became {last}", f"it started as {first} and ended as {last}",
+        f"{first} at first, {last} by the end", f"I started as {role_first} and finished {role_last}",
+        f"I came in {role_first} and left {role_last}", f"my {feeling_first} turned into {feeling_last}",
+        f"within an hour my {feeling_first} had become {feeling_last}",
+        f"it looked {adjective_first} at first and turned out to be {last}",
+        f"{adjective_first} on the first try, {adjective_last} ever since",
+        f"the first {thing} was {first}; the last one was {last}", f"it went from {first} to {last}",
+        f"{_cap(first)} for an hour, then {last}", f"what seemed {adjective_first} now seems {adjective_last}",
+    )
+    return d.rng.choice(forms), TARGET[positive]
+
+
+def _advice(d: _Draw, positive: bool) -> tuple[str, float]:
+    """Someone praised or warned, and was right or wrong: two reversals that compose."""
+    holder = d.rng.choice(OPINION_HOLDERS)
+    praised = d.rng.random() < 0.5
+    right = praised == positive
+    praise = d.rng.choice(("recommended it", "raved about it", "loved it", "said it was brilliant", "urged me to go"))
+    warning = d.rng.choice(("warned me off it", "hated it", "said it was awful", "told me to skip it",
+                            "laughed at it"))
+    verdict = d.rng.choice(("they were right", "they were so right", "they were spot on")) if right else \
+        d.rng.choice(("they were wrong", "they were completely wrong", "they could not have been more wrong"))
+    return f"{holder} {praise if praised else warning}, and {verdict}", TARGET[positive]
+
+
+def _relative_negation(d: _Draw, positive: bool) -> tuple[str, float]:
+    """A negation outside and one inside a relative clause cancel; one alone flips."""
+    verb, verb_past = d.verb(True)
+    done, thing = d.rng.choice(EXPERIENCES)
+    adjective = d.adjective(positive)
+    if positive:  # two negations (or a negation and an opposite word): the praise stands
+        forms = (f"I have never {done} a {thing} of theirs that I didn't {verb}",
+                 f"there isn't a {thing} here that I don't {verb}",
+                 f"I have yet to find a {thing} here I didn't {verb}",
+                 f"I have yet to meet anyone who didn't {verb} it",
+                 f"not one {thing} was anything other than {adjective}",
+                 f"there wasn't a {thing} that wasn't {adjective}",
+                 f"nobody I know didn't {verb} it")
+    else:  # one negation: the praise is denied
+        forms = (f"I have never {done} a {thing} of theirs that I {verb_past}",
+                 f"there isn't a {thing} here that I {verb}", f"I have yet to find a {thing} here I {verb_past}",
+                 f"I have yet to meet anyone who {verb_past} it",
+                 f"not one {thing} was anything other than {adjective}",
+                 f"there wasn't a {thing} that was {d.adjective(True)}", f"nobody I know {verb_past} it")
+    return d.rng.choice(forms), TARGET[positive] * 0.9 + 0.05
+
+
+def _aside_contrast(d: _Draw, positive: bool) -> tuple[str, float]:
+    """Contrasts marked in the middle or at the end of a clause: nevertheless, still, whereas, though."""
+    winner, loser = d.clause(positive), d.clause(not positive)
+    subject = d.subject()
+    be = _be(subject, d.rng.random() < 0.5)
+    forms = (f"{loser}; nevertheless, {winner}", f"{loser}, still {winner}", f"whereas {loser}, {winner}",
+             f"{loser}; {subject}, though, {be} {d.intensified(positive)}", f"{loser}. Even so, {winner}",
+             f"{loser}; that said, {winner}", f"yes, {loser}, but {winner}", f"{loser}. All the same, {winner}")
+    return d.rng.choice(forms), TARGET[positive]
+
+
 RULES: dict[str, Callable[[_Draw, bool], tuple[str, float]]] = {
     "negation": _negation, "contrast": _contrast, "double_negation": _double_negation,
     "single_negation": _single_negation_of_double, "hedge": _hedge, "intensified": _intensified,
     "verdict_last": _verdict_last, "without": _without, "fails": _fails, "expectation": _expectation,
-    "nothing_short": _nothing_short, "sarcasm": _sarcasm,
+    "nothing_short": _nothing_short, "sarcasm": _sarcasm, "transition": _transition, "advice": _advice,
+    "relative_negation": _relative_negation, "aside_contrast": _aside_contrast,
 }
 
 
@@ -391,8 +473,9 @@ def compose_examples(count: int, seed: int = 0, clauses: Sequence[tuple[str, boo
     seen: set[str] = set()
     attempts = 0
     while len(out) < count and attempts < count * 20:
+        # Rules take turns by attempt, so one whose sentences run out (all drawn already) cannot stall the rest.
+        rule = RULES[names[attempts % len(names)]]
         attempts += 1
-        rule = RULES[names[len(out) % len(names)]]
         text, target = rule(draw, rng.random() < 0.5)
         text = " ".join(_cap(text).split())
         text += rng.choice((".", ".", ".", "!", ""))

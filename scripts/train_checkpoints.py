@@ -62,6 +62,20 @@ RECIPES: dict[str, tuple[dict, dict, dict]] = {
                    bidirectional=True, pooling="mean_max", dropout=0.3),
               dict(optimizer="adam", lr=2e-3, batch_size=64, epochs=4, schedule="cosine",
                    weight_decay=1e-4, grad_clip=1.0, patience=0, word_dropout=0.1, validation_fraction=0.0)),
+    # Models of short text: every labelled phrase of the Sentiment Treebank's training trees, plus
+    # sentences composed by grammar rules (rnnviz.compose); "last" pooling, the course's reading, so
+    # the verdict is the state after the last word. Settings chosen on SST dev.
+    "sst-lstm": (dict(data="sst", composed=60_000, word_vectors=10),
+                 dict(cell="lstm", vocab_size=20_000, embedding_dim=64, hidden_size=128, max_len=400,
+                      pooling="last", dropout=0.3),
+                 dict(optimizer="adam", lr=2e-3, batch_size=64, epochs=4, schedule="cosine", grad_clip=1.0,
+                      patience=0, validation_fraction=0.0)),
+    # Short and long text: IMDB reviews and SST phrases together.
+    "both-bigru": (dict(data="both", composed=60_000, word_vectors=10),
+                   dict(cell="gru", vocab_size=20_000, embedding_dim=64, hidden_size=64, max_len=600,
+                        bidirectional=True, pooling="mean_max", dropout=0.3),
+                   dict(optimizer="adam", lr=2e-3, batch_size=64, epochs=4, schedule="cosine",
+                        weight_decay=1e-4, grad_clip=1.0, patience=0, word_dropout=0.1, validation_fraction=0.0)),
 }
 
 

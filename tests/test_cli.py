@@ -294,3 +294,39 @@ def test_train_on_every_review_keeps_the_last_epoch(capsys, tmp_path):
     checkpoint = load_checkpoint(out_path)
     assert checkpoint.metrics["val_accuracy"] is None and checkpoint.metrics["best_epoch"] == 2
     assert re.search(r"test       accuracy \d+\.\d\d%", out)
+
+
+def test_train_on_treebank_phrases_and_measure_short_text_and_order(capsys, tmp_path, monkeypatch):
+    """--data sst: the shipped treebank sample, composed sentences added; every figure lands in the checkpoint."""
+    monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
+    out_path = tmp_path / "sst.safetensors"
+    args = [a for a in TINY if a not in ("--data", str(SAMPLE_DIR))]
+    code, out, err = run(capsys, "train", *args, "--data", "sst", "--imdb-dir", str(SAMPLE_DIR), "--composed", "300",
+                         "--out", str(out_path))
+    assert code == 0, err
+    assert "training on SST phrases" in err and "short text accuracy" in out and "minimal pairs" in out
+    checkpoint = load_checkpoint(out_path)
+    metrics = checkpoint.metrics
+    assert checkpoint.data_source["trained_on"] == "sst" and metrics["composed_sentences"] == 300
+    assert 0 <= metrics["sst_dev_accuracy"] <= 1 and metrics["order_pairs"] >= 150
+    assert set(metrics["order_pairs_by_category"]) >= {"negation", "contrast"}
+
+    code, out, err = run(capsys, "evaluate", str(out_path), "--split", "dev", "--json")
+    assert code == 0, err
+    assert json.loads(out)["reviews"] == metrics["sst_dev_sentences"]
+
+    code, out, err = run(capsys, "evaluate", str(out_path), "--pairs")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "TF-IDF + logistic regression (sst)" in out and any(l.startswith("negation") for l in lines)
+    assert lines[-1].startswith("all") and lines[-1].split()[1] == str(metrics["order_pairs"])
+
+
+def test_a_folder_of_trees_means_sst(tmp_path):
+    (tmp_path / "train.txt").write_text("(3 (2 a) (3 good))\n", encoding="utf-8")
+    args = cli.build_parser().parse_args(["train", "--data", str(tmp_path)])
+    assert cli._training_data(args) == ("sst", None, str(tmp_path))
+    args = cli.build_parser().parse_args(["train", "--data", str(SAMPLE_DIR)])
+    assert cli._training_data(args) == ("imdb", str(SAMPLE_DIR), None)
+    args = cli.build_parser().parse_args(["train", "--data", "both"])
+    assert cli._training_data(args)[0] == "both"
