@@ -203,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--composed", type=_count, default=0, metavar="N",
                      help="with sst or both: add N sentences composed by grammar rules (negation, contrast, "
                           "double negation, hedges, order; rnnviz.compose); default 0")
+    run.add_argument("--review-sentences", type=_count, default=0, metavar="N",
+                     help="with sst or both: add N sentences cut from the IMDB training reviews, each labelled "
+                          "0.7 / 0.3 by its review's verdict; default 0")
     run.add_argument("--out", metavar="PATH", type=Path,
                      help="checkpoint file or folder (default: the user checkpoint folder, "
                           "$RNNVIZ_USER_CHECKPOINTS or ~/.rnnviz/checkpoints)")
@@ -290,42 +293,44 @@ def _human_bytes(n: int) -> str:
 
 
 class ProgressBar:
-    """A one-line ``\\r`` progress bar on stderr (epoch lines only when stderr is not a terminal)."""
+    """Training progress on stderr: a tqdm bar per epoch on a terminal, one line per finished epoch always."""
 
-    def __init__(self, epochs: int, stream=None, enabled: bool = True, width: int = 24):
-        self.epochs, self.width, self.enabled = epochs, width, enabled
+    def __init__(self, epochs: int, stream=None, enabled: bool = True):
+        self.epochs, self.enabled = epochs, enabled
         self.stream = stream or sys.stderr
         self.live = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()
-        self._last = 0.0
+        self.bar = None
 
     def __call__(self, progress) -> None:
         if not self.enabled:
             return
         if progress.kind == "epoch":
+            self.clear()
             val = "" if progress.val_accuracy is None else (
                 f"  val loss {progress.val_loss:.4f}  val acc {_percent(progress.val_accuracy)}")
-            line = (f"epoch {progress.epoch}/{self.epochs}  loss {progress.loss:.4f}  "
-                    f"acc {_percent(progress.accuracy)}{val}  {progress.samples_per_second:,.0f} reviews/s"
-                    f"  {progress.elapsed:.1f}s")
-            self.stream.write(("\r\x1b[2K" if self.live else "") + line + "\n")
+            self.stream.write(f"epoch {progress.epoch}/{self.epochs}  loss {progress.loss:.4f}  "
+                              f"acc {_percent(progress.accuracy)}{val}  {progress.samples_per_second:,.0f} texts/s"
+                              f"  {progress.elapsed:.1f}s\n")
             self.stream.flush()
             return
-        now = time.monotonic()
-        if not self.live or (now - self._last < 0.1 and progress.batch < progress.batches_per_epoch):
+        if not self.live:
             return
-        self._last = now
-        done = progress.batch / max(progress.batches_per_epoch, 1)
-        filled = int(round(done * self.width))
-        bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r\x1b[2Kepoch {progress.epoch}/{self.epochs} [{bar}] "
-                          f"{progress.batch}/{progress.batches_per_epoch}  loss {progress.loss:.4f}  "
-                          f"acc {_percent(progress.accuracy)}  {progress.samples_per_second:,.0f} reviews/s")
-        self.stream.flush()
+        first = self.bar is None
+        if first:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=progress.batches_per_epoch, desc=f"epoch {progress.epoch}/{self.epochs}",
+                            file=self.stream, unit="batch", leave=False, ascii=True, mininterval=0.1)
+        self.bar.set_postfix_str(f"loss {progress.loss:.4f}  acc {_percent(progress.accuracy)}  "
+                                 f"{progress.samples_per_second:,.0f} texts/s", refresh=False)
+        self.bar.update(progress.batch - self.bar.n)  # tqdm redraws at most every 0.1 s
+        if first:
+            self.bar.refresh()
 
     def clear(self) -> None:
-        if self.live:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 # ------------------------------------------------------------------------------------ commands
@@ -429,8 +434,9 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     data, imdb_dir, sst_dir = _training_data(args)
     started = time.perf_counter()
-    corpus = load_corpus(data, imdb_dir=imdb_dir, sst_dir=sst_dir, composed=args.composed if data != "imdb" else 0,
-                         seed=train_config.seed)
+    short_text = data != "imdb"  # composed and review sentences join the treebank's phrases
+    corpus = load_corpus(data, imdb_dir=imdb_dir, sst_dir=sst_dir, composed=args.composed if short_text else 0,
+                         review_sentences=args.review_sentences if short_text else 0, seed=train_config.seed)
     for dataset, source in corpus.sources.items():
         note = f" - {source['note']}" if source.get("note") else ""
         print(f"{dataset} data: {source['kind']} ({source['location']}){note}", file=sys.stderr, flush=True)
@@ -446,7 +452,8 @@ def cmd_train(args: argparse.Namespace) -> int:
             print({"word_vectors": "word vectors ...", "testing": "measuring ..."}[name], file=sys.stderr, flush=True)
 
     plan = Plan(name, model_config, train_config, word_vectors=args.word_vectors, test_limit=args.test_limit,
-                composed=args.composed if data != "imdb" else 0)
+                composed=args.composed if short_text else 0,
+                review_sentences=args.review_sentences if short_text else 0)
     with _stop_on_ctrl_c(stop):
         try:
             result = train_and_save(plan, corpus, path=out, on_progress=bar, stop_event=stop, phase=phase)

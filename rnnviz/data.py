@@ -189,3 +189,27 @@ def load_imdb(data_dir: str | os.PathLike | None = None) -> ImdbData:
     sample = load_sample()
     sample.source = DataSource("sample", str(SAMPLE_DIR), "the Hugging Face hub is unreachable")
     return sample
+
+
+def review_sentences(texts, labels, count: int, seed: int = 0, confidence: float = 0.7,
+                     shortest: int = 4, longest: int = 30) -> list[tuple[str, float]]:
+    """``count`` sentences cut from labelled reviews, each with its review's label softened.
+
+    A sentence of a positive review is only *probably* positive ("The first hour drags." can sit in a
+    glowing review), so its target is ``confidence`` (1 - ``confidence`` for a negative review).
+    Sentences of ``shortest`` to ``longest`` words, drawn at random with ``seed``.
+    returns: [(sentence, target)], at most ``count``
+    """
+    import random
+    import re
+
+    from rnnviz.tokenizer import clean_text
+
+    pool = []
+    positive, negative = round(confidence, 6), round(1.0 - confidence, 6)
+    for text, label in zip(texts, labels):
+        for sentence in re.split(r"(?<=[.!?])\s+", clean_text(text)):
+            if shortest <= len(sentence.split()) <= longest:
+                pool.append((sentence.strip(), positive if label else negative))
+    random.Random(seed).shuffle(pool)
+    return pool[:count]

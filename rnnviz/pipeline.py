@@ -77,15 +77,17 @@ def _source(dataset) -> dict:
 
 
 def load_corpus(data: str = "imdb", *, imdb_dir: str | os.PathLike | None = None,
-                sst_dir: str | os.PathLike | None = None, composed: int = 0, seed: int = 0,
-                imdb=None, treebank=None) -> Corpus:
+                sst_dir: str | os.PathLike | None = None, composed: int = 0, review_sentences: int = 0,
+                seed: int = 0, imdb=None, treebank=None) -> Corpus:
     """Load the datasets ``data`` needs (see the module docstring) from the first source that works.
 
     imdb_dir, sst_dir: local folders (else ``RNNVIZ_DATA_DIR`` / ``RNNVIZ_SST_DIR``, the hub, the
         bundled samples); imdb, treebank: already-loaded datasets to use instead
     composed: how many composed sentences to add to SST training (0 = none)
+    review_sentences: how many sentences of IMDB training reviews to add to SST training, each with
+        its review's label softened to 0.7 / 0.3 (:func:`rnnviz.data.review_sentences`; 0 = none)
     """
-    from rnnviz.data import load_imdb
+    from rnnviz.data import load_imdb, review_sentences as cut_sentences
     from rnnviz.sst import load_sst
 
     if data not in TRAINING_DATA:
@@ -101,6 +103,10 @@ def load_corpus(data: str = "imdb", *, imdb_dir: str | os.PathLike | None = None
             from rnnviz.compose import compose_examples, treebank_clauses
 
             for text, target in compose_examples(composed, seed=seed, clauses=treebank_clauses(treebank["train"])):
+                texts.append(text)
+                labels.append(target)
+        if review_sentences:
+            for text, target in cut_sentences(imdb["train"]["text"], imdb["train"]["label"], review_sentences, seed):
                 texts.append(text)
                 labels.append(target)
     if data in ("imdb", "both"):
@@ -133,6 +139,7 @@ class Plan:
     word_vectors: int = 0
     test_limit: int | None = None
     composed: int = 0
+    review_sentences: int = 0
 
 
 @dataclass(frozen=True)
@@ -253,6 +260,7 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
         "best_epoch": result.best_epoch, "epochs_run": len(result.history),
         "stopped_early": result.stopped_early, "stopped_by_user": result.stopped_by_user,
         "trained_on": corpus.data, "composed_sentences": plan.composed if corpus.data != "imdb" else 0,
+        "review_sentences": plan.review_sentences if corpus.data != "imdb" else 0,
     }
     if embedding_from:
         metrics["embedding_from"] = embedding_from

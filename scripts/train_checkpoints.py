@@ -65,7 +65,7 @@ RECIPES: dict[str, tuple[dict, dict, dict]] = {
     # Models of short text: every labelled phrase of the Sentiment Treebank's training trees, plus
     # sentences composed by grammar rules (rnnviz.compose); "last" pooling, the course's reading, so
     # the verdict is the state after the last word. Settings chosen on SST dev.
-    "sst-lstm": (dict(data="sst", composed=60_000, word_vectors=10),
+    "sst-lstm": (dict(data="sst", composed=100_000, review_sentences=100_000, word_vectors=10),
                  dict(cell="lstm", vocab_size=20_000, embedding_dim=64, hidden_size=128, max_len=400,
                       pooling="last", dropout=0.3),
                  dict(optimizer="adam", lr=2e-3, batch_size=64, epochs=4, schedule="cosine", grad_clip=1.0,
@@ -87,7 +87,7 @@ def build(name: str, data_dir: str, sst_dir: str, out: Path, overrides: list[str
     model_keys = set(ModelConfig().to_dict())
     for item in overrides:
         key, _, value = item.partition("=")
-        target = run if key in run or key in ("composed", "word_vectors", "data") else (
+        target = run if key in run or key in ("composed", "review_sentences", "word_vectors", "data") else (
             model_settings if key in model_keys else train_settings)
         target[key] = json.loads(value)
     model_config, train_config = ModelConfig(**model_settings), TrainConfig(**train_settings)
@@ -95,7 +95,7 @@ def build(name: str, data_dir: str, sst_dir: str, out: Path, overrides: list[str
 
     started = time.perf_counter()
     corpus = load_corpus(run["data"], imdb_dir=data_dir, sst_dir=sst_dir, composed=run.get("composed", 0),
-                         seed=train_config.seed)
+                         review_sentences=run.get("review_sentences", 0), seed=train_config.seed)
     print(f"[{name}] {len(corpus):,} training texts ({time.perf_counter() - started:.0f}s)", flush=True)
 
     def report(progress: Progress) -> None:
@@ -109,7 +109,7 @@ def build(name: str, data_dir: str, sst_dir: str, out: Path, overrides: list[str
                   f"loss {progress.loss:.4f} {progress.samples_per_second:.0f} texts/s", flush=True)
 
     plan = Plan(name, model_config, train_config, word_vectors=run.get("word_vectors", 0),
-                composed=run.get("composed", 0))
+                composed=run.get("composed", 0), review_sentences=run.get("review_sentences", 0))
     result = train_and_save(plan, corpus, path=out / f"{name}.safetensors", on_progress=report,
                             phase=lambda step: print(f"[{name}] {step}", flush=True),
                             extra_metrics={"torch_threads": train_config.num_threads,

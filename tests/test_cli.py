@@ -275,7 +275,7 @@ def test_progress_bar():
     bar(Progress("batch", 1, 5, 10, 0.69, 0.5, 1000.0, 1.0))
     bar(Progress("epoch", 1, 10, 10, 0.6, 0.7, 1200.0, 2.0, 0.65, 0.68))
     text = stream.getvalue()
-    assert "epoch 1/3 [" in text and "5/10" in text and "#" in text
+    assert "epoch 1/3" in text and "5/10" in text and "#" in text and "loss 0.6900" in text  # tqdm's bar
     assert "val acc 68.0%" in text and text.endswith("\n")
 
     quiet = io.StringIO()  # not a terminal: epoch lines only, no carriage returns
@@ -302,12 +302,13 @@ def test_train_on_treebank_phrases_and_measure_short_text_and_order(capsys, tmp_
     out_path = tmp_path / "sst.safetensors"
     args = [a for a in TINY if a not in ("--data", str(SAMPLE_DIR))]
     code, out, err = run(capsys, "train", *args, "--data", "sst", "--imdb-dir", str(SAMPLE_DIR), "--composed", "300",
-                         "--out", str(out_path))
+                         "--review-sentences", "200", "--out", str(out_path))
     assert code == 0, err
     assert "training on SST phrases" in err and "short text accuracy" in out and "minimal pairs" in out
     checkpoint = load_checkpoint(out_path)
     metrics = checkpoint.metrics
     assert checkpoint.data_source["trained_on"] == "sst" and metrics["composed_sentences"] == 300
+    assert metrics["review_sentences"] == 200
     assert 0 <= metrics["sst_dev_accuracy"] <= 1 and metrics["order_pairs"] >= 150
     assert set(metrics["order_pairs_by_category"]) >= {"negation", "contrast"}
 

@@ -99,3 +99,14 @@ def test_full_dataset_loads():
     imdb = load_imdb(FULL)
     assert imdb.sizes() == {"train": 25_000, "test": 25_000}
     assert sum(imdb["test"]["label"]) == 12_500
+
+
+def test_review_sentences_carry_their_reviews_label_softened():
+    from rnnviz.data import review_sentences
+
+    texts = ["A wonderful film. The cast is superb!<br /><br />I loved it.", "Dull. The plot never moves at all."]
+    picked = review_sentences(texts, [1, 0], count=10, seed=0, shortest=3)
+    assert dict(picked) == {"A wonderful film.": 0.7, "The cast is superb!": 0.7, "I loved it.": 0.7,
+                            "The plot never moves at all.": 0.3}
+    assert review_sentences(texts, [1, 0], count=1, seed=0, shortest=3) == picked[:1]  # seeded, prefix-stable
+    assert review_sentences(texts, [1, 0], count=10, seed=0, shortest=3) == picked
