@@ -20,6 +20,11 @@ sizes = data.sizes()
 st.markdown(t("home.data.detail", source=source_label(data.source), train=sizes["train"], test=sizes["test"]))
 if data.source.kind != "local":
     st.info(t("home.data.full"), icon=":material/dataset:")
+treebank = cache.sst()
+st.markdown(t("home.sst.detail", source=source_label(treebank.source), trees=len(treebank.trees.get("train", ())),
+              phrases=len(treebank["train"]), dev=len(treebank.trees.get("dev", ()))))
+if treebank.source.kind != "local":
+    st.info(t("home.sst.full"), icon=":material/account_tree:")
 
 st.header(t("home.checkpoints"))
 checkpoints = cache.checkpoint_infos()

@@ -110,6 +110,7 @@ EXPERIENCES = (("seen", "film"), ("read", "book"), ("heard", "song"), ("played",
 OPINION_HOLDERS = ("the critics", "my friends", "everyone", "the trailer", "the reviews", "my brother", "the poster",
                    "people online", "the hype")
 TARGET = {True: 1.0, False: 0.0}
+FILLER_SHARE = 0.35  # how often a rule's praise or blame is a treebank phrase rather than a lexicon word
 # A flipped verdict is milder than a plain one ("not bad" is not "great").
 FLIPPED = {True: 0.8, False: 0.15}
 
@@ -130,10 +131,17 @@ def _cap(text: str) -> str:
 class _Draw:
     """Random choices for one sentence (a seeded ``random.Random``)."""
 
-    def __init__(self, rng: random.Random, clauses: Sequence[tuple[str, bool]] = ()):
+    def __init__(self, rng: random.Random, clauses: Sequence[tuple[str, bool]] = (),
+                 fillers: Sequence[tuple[str, bool]] = ()):
         self.rng, self.clauses = rng, clauses
+        # Real reviewers' words in the rules' slots, beside the lexicon's: the rules then reach words
+        # (and turns of phrase) the lexicon never lists.
+        self.fillers = {True: [text for text, label in fillers if label],
+                        False: [text for text, label in fillers if not label]}
 
     def adjective(self, positive: bool) -> str:
+        if self.fillers[positive] and self.rng.random() < FILLER_SHARE:
+            return self.rng.choice(self.fillers[positive])
         return self.rng.choice(POSITIVE_ADJECTIVES if positive else NEGATIVE_ADJECTIVES)
 
     def subject(self) -> str:
@@ -448,6 +456,14 @@ RULES: dict[str, Callable[[_Draw, bool], tuple[str, float]]] = {
 }
 
 
+def treebank_fillers(phrases, longest: int = 3) -> list[tuple[str, bool]]:
+    """(text, is positive) of the treebank phrases of 1 to ``longest`` words with a strong label
+    (very negative or very positive, or a single word that is negative or positive): stand-ins for
+    the lexicon's adjectives."""
+    return [(text, bool(label)) for text, label, fine in zip(phrases["text"], phrases["label"], phrases["fine_label"])
+            if len(text.split()) <= longest and text[:1].isalpha() and (fine in (0, 4) or len(text.split()) == 1)]
+
+
 def treebank_clauses(phrases, shortest: int = 3, longest: int = 10) -> list[tuple[str, bool]]:
     """(text, is positive) of the clear-cut treebank phrases of ``shortest`` to ``longest`` words that
     start with a word: material for the two sides of composed contrasts.
@@ -459,15 +475,19 @@ def treebank_clauses(phrases, shortest: int = 3, longest: int = 10) -> list[tupl
 
 
 def compose_examples(count: int, seed: int = 0, clauses: Sequence[tuple[str, bool]] = (),
-                     rules: Sequence[str] | None = None) -> list[tuple[str, float]]:
+                     rules: Sequence[str] | None = None,
+                     fillers: Sequence[tuple[str, bool]] = ()) -> list[tuple[str, float]]:
     """``count`` composed sentences with their target P(positive), balanced over rules and verdicts.
 
     clauses: (text, is positive) short clauses (e.g. treebank phrases) that contrasts may use as
         their two sides, beside clauses made from the lexicon
+    fillers: (text, is positive) short clear-cut phrases ("gorgeously elaborate", "a mess") that may
+        stand in the rules' adjective slots, beside the lexicon's words
     returns: [(text, target)], targets 0, 0.15, 0.8, 0.95 or 1 (see the module docstring)
     """
     rng = random.Random(seed)
-    draw = _Draw(rng, [(text.rstrip(" .!"), bool(label)) for text, label in clauses])
+    draw = _Draw(rng, [(text.rstrip(" .!"), bool(label)) for text, label in clauses],
+                 [(text.strip(" .,!"), bool(label)) for text, label in fillers])
     names = list(rules) if rules is not None else list(RULES)
     out: list[tuple[str, float]] = []
     seen: set[str] = set()

@@ -100,9 +100,10 @@ def load_corpus(data: str = "imdb", *, imdb_dir: str | os.PathLike | None = None
         texts += treebank["train"]["text"]
         labels += [float(label) for label in treebank["train"]["label"]]
         if composed:
-            from rnnviz.compose import compose_examples, treebank_clauses
+            from rnnviz.compose import compose_examples, treebank_clauses, treebank_fillers
 
-            for text, target in compose_examples(composed, seed=seed, clauses=treebank_clauses(treebank["train"])):
+            for text, target in compose_examples(composed, seed=seed, clauses=treebank_clauses(treebank["train"]),
+                                                 fillers=treebank_fillers(treebank["train"])):
                 texts.append(text)
                 labels.append(target)
         if review_sentences:

@@ -51,6 +51,18 @@ TEXTS = {
               "pointant vers un dossier contenant `train.parquet`/`test.parquet` (ou des CSV, ou l'arborescence "
               "`aclImdb` d'origine).",
     },
+    "home.sst.detail": {
+        "en": "Stanford Sentiment Treebank, {source}: {trees:,} sentences ({phrases:,} labelled phrases) to learn "
+              "from and {dev:,} dev sentences to measure short text on.",
+        "fr": "Stanford Sentiment Treebank, {source} : {trees:,} phrases ({phrases:,} morceaux de phrases étiquetés) "
+              "pour apprendre et {dev:,} phrases de dev pour mesurer les textes courts.",
+    },
+    "home.sst.full": {
+        "en": "To use the whole treebank (8,544 training and 1,101 dev sentences), set `RNNVIZ_SST_DIR` to a folder "
+              "holding its PTB trees (`train.txt`, `dev.txt`).",
+        "fr": "Pour utiliser tout le treebank (8 544 phrases d'entraînement et 1 101 de dev), faites pointer "
+              "`RNNVIZ_SST_DIR` vers un dossier contenant ses arbres PTB (`train.txt`, `dev.txt`).",
+    },
     "home.checkpoints": {"en": "Trained models", "fr": "Modèles entraînés"},
     "home.checkpoints.none": {
         "en": "No trained model is available yet.",
