@@ -36,6 +36,9 @@ _OTHER_TAGS = re.compile(r"<[^>]{0,200}>")
 # punctuation is dropped, as Keras' Tokenizer does.
 TOKEN_PATTERN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[^\w\s]")
 _SYMBOL_CATEGORIES = {"So", "Sc"}  # emoji, ★, €; not math signs such as < = +
+# The same rule for ASCII text, where "$" is the only symbol of those categories (the other ASCII signs
+# are punctuation or math): one regular expression and no filter, twice as fast on the IMDB reviews.
+_ASCII_PATTERN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|\$")
 
 
 class TextTooLongError(ValueError):
@@ -61,7 +64,10 @@ def split_words(text: str) -> list[str]:
         raise TextTooLongError(
             f"the text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
         )
-    tokens = TOKEN_PATTERN.findall(clean_text(text).lower())
+    text = clean_text(text).lower()
+    if text.isascii():
+        return _ASCII_PATTERN.findall(text)
+    tokens = TOKEN_PATTERN.findall(text)
     return [t for t in tokens if len(t) > 1 or t.isalnum() or unicodedata.category(t) in _SYMBOL_CATEGORIES]
 
 
@@ -137,7 +143,9 @@ class Tokenizer:
 
     def encode(self, text: str) -> list[int]:
         """Text -> ids: ``[1, id(word1), id(word2), ...]`` (ids >= vocab_size never occur)."""
-        return list(self.encode_detailed(text).ids)
+        index = self._index
+        ids = [index.get(word, OOV_ID) for word in split_words(text)]
+        return [START_ID, *ids] if self.add_start else ids
 
     def encode_detailed(self, text: str) -> Encoding:
         words = split_words(text)

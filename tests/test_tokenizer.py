@@ -109,3 +109,25 @@ def test_builds_on_the_bundled_sample_quickly():
     assert time.perf_counter() - start < 5
     assert tokenizer.words[3:6] == ("the", "and", "a")
     assert len(tokenizer) == 10_000
+
+
+def _reference_split(text: str) -> list[str]:
+    """The rule as written once, without the ASCII shortcut."""
+    import unicodedata
+
+    from rnnviz import tokenizer
+
+    tokens = tokenizer.TOKEN_PATTERN.findall(tokenizer.clean_text(text).lower())
+    return [t for t in tokens if len(t) > 1 or t.isalnum() or unicodedata.category(t) in tokenizer._SYMBOL_CATEGORIES]
+
+
+def test_the_ascii_shortcut_splits_exactly_like_the_rule():
+    from rnnviz.data import load_sample
+
+    texts = list(load_sample()["train"]["text"][:500])
+    texts += [f"a{c}b {c} x {c}{c}" for c in map(chr, range(32, 127))]
+    texts += ["Cost: $5 + tax = 100% <3 :) ^_^ `quoted` ~ok~ | pipe", "don't 'quote' it's", "l'été ★ 5€ 😀"]
+    for text in texts:
+        assert split_words(text) == _reference_split(text), text
+    tokenizer = Tokenizer.build(texts, vocab_size=300)
+    assert all(tokenizer.encode(text) == list(tokenizer.encode_detailed(text).ids) for text in texts)
