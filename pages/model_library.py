@@ -46,7 +46,8 @@ with overview:
         st.stop()
     st.header(t("models.table"))
     st.dataframe(app_charts.checkpoint_table(infos, lang), hide_index=True, width="stretch", key="models_table",
-                 column_config={t("models.col.test_accuracy"): st.column_config.NumberColumn(format="percent")})
+                 column_config={t(f"models.col.{key}"): st.column_config.NumberColumn(format="percent")
+                                for key in ("test_accuracy", "sst_dev_accuracy", "order_pairs_accuracy")})
     st.caption(t("models.table.notice"))
 
     st.header(t("models.detail"))

@@ -178,7 +178,10 @@ def checkpoint_table(infos: Sequence, lang: str = "en") -> list[dict]:
             "cell": f"bi-{cell}" if config.get("bidirectional") else cell, "layers": config.get("num_layers"),
             "embedding": config.get("embedding_dim"), "hidden": config.get("hidden_size"),
             "max_len": config.get("max_len"), "vocab": config.get("vocab_size"), "params": metrics.get("n_params"),
-            "test_accuracy": metrics.get("test_accuracy"),
+            "trained_on": tr(f"predict.trained_on.{info.trained_on}", lang)
+            if info.trained_on in ("imdb", "sst", "both") else info.trained_on,
+            "test_accuracy": metrics.get("test_accuracy"), "sst_dev_accuracy": metrics.get("sst_dev_accuracy"),
+            "order_pairs_accuracy": metrics.get("order_pairs_accuracy"),
             "train_time": round(seconds, 1) if isinstance(seconds, (int, float)) else None,
             "date": (info.created or "")[:16].replace("T", " "),
             "data": source.get("kind") if isinstance(source, dict) else None,

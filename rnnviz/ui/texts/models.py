@@ -31,17 +31,23 @@ TEXTS = {
     "models.col.max_len": {"en": "maxlen", "fr": "maxlen"},
     "models.col.vocab": {"en": "Vocabulary", "fr": "Vocabulaire"},
     "models.col.params": {"en": "Weights", "fr": "Poids"},
+    "models.col.trained_on": {"en": "Trained on", "fr": "Appris sur"},
     "models.col.test_accuracy": {"en": "Test accuracy", "fr": "Précision en test"},
+    "models.col.sst_dev_accuracy": {"en": "SST-2 dev (short text)", "fr": "SST-2 dev (texte court)"},
+    "models.col.order_pairs_accuracy": {"en": "Order pairs", "fr": "Paires d'ordre"},
     "models.col.train_time": {"en": "Training time (s)", "fr": "Durée d'entraînement (s)"},
     "models.col.date": {"en": "Date", "fr": "Date"},
     "models.col.data": {"en": "Data", "fr": "Données"},
     "models.origin.shipped": {"en": "shipped", "fr": "fourni"},
     "models.origin.user": {"en": "this server", "fr": "ce serveur"},
     "models.table.notice": {
-        "en": "Weights = the numbers the network learned. Test accuracy = share of reviews it never saw that it "
-              "classifies correctly (50 % = a coin toss).",
-        "fr": "Poids = les nombres que le réseau a appris. Précision en test = part des critiques jamais vues qu'il "
-              "classe correctement (50 % = pile ou face).",
+        "en": "Weights = the numbers the network learned. Test accuracy = share of the IMDB test reviews (long, "
+              "never seen) it classifies correctly (50 % = a coin toss); SST-2 dev = the same on 872 one-sentence "
+              "reviews; order pairs = share of the minimal pairs (\"not bad\" / \"bad\"...) with both sides right.",
+        "fr": "Poids = les nombres que le réseau a appris. Précision en test = part des critiques IMDB de test "
+              "(longues, jamais vues) qu'il classe correctement (50 % = pile ou face) ; SST-2 dev = la même chose sur "
+              "872 critiques d'une phrase ; paires d'ordre = part des paires minimales (« not bad » / « bad »…) "
+              "dont les deux côtés sont justes.",
     },
     "models.detail": {"en": "2. One model in detail", "fr": "2. Un modèle en détail"},
     "models.pick": {"en": "Model", "fr": "Modèle"},
