@@ -160,12 +160,19 @@ def _add_config_flags(group: argparse._ArgumentGroup, config_class: type, prefix
         choices = _choices(field.name)
         metavar = None if choices else field.name.upper()
         shown = "all" if default is None and field.name == "train_size" else default
+        if field.name in CHOSEN_AT_RUN_TIME:
+            default, shown, optional = None, CHOSEN_AT_RUN_TIME[field.name], False
         group.add_argument(flag, dest=dest, type=_optional(parse) if optional else parse, default=default,
                            choices=choices, metavar=metavar, help=f"{help_text} (default: {shown})")
 
 
+# Settings whose default depends on the machine (None on the command line: decided by cmd_train).
+CHOSEN_AT_RUN_TIME = {"workers": "one per core, up to 2"}
+
+
 def _config_from_args(config_class: type, args: argparse.Namespace, prefix: str) -> Any:
     values = {f.name: getattr(args, prefix + f.name) for f in dataclasses.fields(config_class)}
+    values = {name: value for name, value in values.items() if not (name in CHOSEN_AT_RUN_TIME and value is None)}
     try:
         return config_class(**values)
     except (ValueError, TypeError) as error:
@@ -426,8 +433,18 @@ def cmd_train(args: argparse.Namespace) -> int:
     from rnnviz.pipeline import DATA_NAMES, Plan, load_corpus, train_and_save
     from rnnviz.training import TrainConfig
 
+    from rnnviz import distributed
+
     model_config = _config_from_args(ModelConfig, args, "model__")
     train_config = _config_from_args(TrainConfig, args, "train__")
+    rank = 0
+    if distributed.launched_by_torchrun():  # every process of the group runs this command
+        rank, world = distributed.init_from_environment()
+        train_config = dataclasses.replace(train_config, workers=world)
+        args.quiet = args.quiet or rank != 0
+    elif args.train__workers is None:
+        # Both cores by default: one thread per process is what these small RNNs use well.
+        train_config = dataclasses.replace(train_config, workers=min(2, os.cpu_count() or 1))
     name = args.name or _default_name(model_config)
     out = resolve_out(args.out, name, user_checkpoint_dir())
     _check_writable(out.parent)  # fail now, not after the training
@@ -460,7 +477,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         except RuntimeError as error:
             raise Failure(str(error)) from None
     bar.clear()
-    _print_summary(name, result)
+    if result is not None:  # None on the other ranks of a torchrun group
+        _print_summary(name, result)
     return 0
 
 

@@ -34,6 +34,7 @@ MAX_JOBS_ENV = "RNNVIZ_MAX_JOBS"
 HEARTBEAT_ENV = "RNNVIZ_JOB_HEARTBEAT_S"
 DEFAULT_HEARTBEAT_S = 15 * 60.0
 DEFAULT_MAX_QUEUED = 16
+MAX_WORKERS = 2  # processes one training job may use (rnnviz.distributed)
 KEEP_FINISHED = 64  # finished jobs remembered (for their owner to see the result)
 
 QUEUED, RUNNING, DONE, STOPPED, EXPIRED, FAILED = "queued", "running", "done", "stopped", "expired", "failed"
@@ -95,9 +96,14 @@ class Job:
 
 @dataclass(frozen=True)
 class JobContext:
-    """What a job's work receives: check ``stop_event``, call ``report`` with progress items."""
+    """What a job's work receives: check ``stop_event``, call ``report`` with progress items.
+
+    workers: how many CPU processes the job may train with (the cores no other job was using when
+        it started, at most 2)
+    """
 
     job: Job
+    workers: int = 1
 
     @property
     def stop_event(self) -> threading.Event:
@@ -115,8 +121,9 @@ class JobManager:
 
     def __init__(self, max_running: int | None = None, heartbeat_timeout: float | None = None,
                  max_queued: int = DEFAULT_MAX_QUEUED, clock: Callable[[], float] = time.monotonic,
-                 watchdog: bool = True):
+                 watchdog: bool = True, cores: int | None = None):
         self.max_running = max_running if max_running is not None else default_max_running()
+        self.cores = cores if cores is not None else default_max_running()
         if self.max_running < 1:
             raise ValueError("max_running must be at least 1")
         if heartbeat_timeout is None:
@@ -240,15 +247,17 @@ class JobManager:
         while self._queue and running < self.max_running and not self._closed.is_set():
             job = self._queue.popleft()
             job.status, job.started = RUNNING, self._clock()
-            thread = threading.Thread(target=self._run, args=(job,), name=f"rnnviz-job-{job.id}", daemon=True)
+            # A job alone on the machine trains on both cores; jobs side by side take one each.
+            spare = min(MAX_WORKERS, max(1, self.cores - running - len(self._queue)))
+            thread = threading.Thread(target=self._run, args=(job, spare), name=f"rnnviz-job-{job.id}", daemon=True)
             self._threads[job.id] = thread
             running += 1
             thread.start()
 
-    def _run(self, job: Job) -> None:
+    def _run(self, job: Job, workers: int = 1) -> None:
         result, error, details = None, None, None
         try:
-            result = job.work(JobContext(job))
+            result = job.work(JobContext(job, workers))
         except BaseException as exc:  # noqa: BLE001 - any failure belongs to the job, not the server
             error = f"{type(exc).__name__}: {exc}"
             details = traceback.format_exc()
@@ -294,11 +303,15 @@ def run_training(request: TrainingRequest, context: JobContext | None = None) ->
     """The pipeline (:func:`rnnviz.pipeline.train_and_save`) as a job: reports every batch, stops on
     request. Returns a summary dict (``path``, ``name``, ``history`` and the metrics), or ``{}`` when
     it was stopped before its first epoch ended (nothing saved)."""
-    from rnnviz.pipeline import train_and_save
+    from rnnviz.pipeline import Plan, train_and_save
 
+    plan = request.plan
+    workers = getattr(context, "workers", plan.train_config.workers)
+    if workers != plan.train_config.workers:
+        plan = Plan(**{**plan.__dict__, "train_config": replace(plan.train_config, workers=workers)})
     try:
         result = train_and_save(
-            request.plan, request.corpus, folder=request.folder, tokenizer=request.tokenizer,
+            plan, request.corpus, folder=request.folder, tokenizer=request.tokenizer,
             pretrained_embedding=request.pretrained_embedding, embedding_from=request.embedding_from,
             on_progress=context.report if context else None, stop_event=context.stop_event if context else None,
             phase=context.phase if context else None, device="cpu")

@@ -31,6 +31,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import torch
 
+from rnnviz.distributed import rank_and_world
 from rnnviz.models import ModelConfig, RNNClassifier
 from rnnviz.tokenizer import Tokenizer
 from rnnviz.training import EncodedReviews, Progress, TrainConfig, TrainResult, encode_reviews, evaluate, train
@@ -207,7 +208,8 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
                    pretrained_embedding: torch.Tensor | None = None, embedding_from: str | None = None,
                    on_progress: Callable[[Progress], None] | None = None,
                    stop_event: threading.Event | None = None, phase: Callable[[str], None] | None = None,
-                   device: torch.device | str | None = None, extra_metrics: dict | None = None) -> PipelineResult:
+                   device: torch.device | str | None = None,
+                   extra_metrics: dict | None = None) -> PipelineResult | None:
     """Vocabulary, encoding, word vectors, training, measuring, saving: one run of ``plan``.
 
     folder: save as a new ``<folder>/<name>.safetensors`` (never overwriting: ``-2``, ``-3``...);
@@ -215,7 +217,9 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     tokenizer, pretrained_embedding: a vocabulary and embedding rows to start from (e.g. another
         checkpoint's, named by ``embedding_from``), instead of building them from the corpus
     phase: called with "tokenizing", "word_vectors", "training", "testing", "saving"
-    Raises RuntimeError when training stopped before its first epoch ended (nothing is saved).
+    Raises RuntimeError when training stopped before its first epoch ended (nothing is saved). In a
+    torchrun group every rank trains on its share and rank 0 alone measures and saves (the others
+    return None).
     """
     from rnnviz.checkpoints import save_checkpoint, unique_path
     from rnnviz.word_vectors import describe, pretrained_embedding as word_vector_embedding
@@ -251,6 +255,8 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     result = train(model_config, train_config, reviews, labels=labels, pretrained_embedding=pretrained_embedding,
                    on_progress=on_progress, stop_event=stop_event, device=device)
     cpu_seconds = time.process_time() - cpu_start
+    if rank_and_world()[0] != 0:
+        return None  # one rank of a torchrun group: rank 0 measures and saves
     if not result.history:
         raise RuntimeError("training stopped before the first epoch ended; nothing was saved")
     best = result.history[result.best_epoch - 1] if result.best_epoch else result.history[-1]

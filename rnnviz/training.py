@@ -16,8 +16,9 @@ reviews/s, the same loop on 1 thread 781, rnnviz 1,012):
 - reviews are tokenised and padded once, then sliced: no DataLoader or per-sample collation;
 - the loss is accumulated on the device, and no ``pack_padded_sequence`` (3-10x slower here): the
   model reads each review at its own last token instead (see :mod:`rnnviz.models`);
-- optionally ``workers=2``: two processes of one thread each share every batch (gradients averaged
-  through shared memory); it uses the second core only when that core is free.
+- optionally ``workers=2``: two processes of one thread each share every batch, their gradients
+  averaged by ``torch.distributed`` (DistributedDataParallel, gloo; :mod:`rnnviz.distributed`); the
+  same loop runs one rank of a ``torchrun`` group across machines.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import math
-import queue
 import threading
 import time
 from dataclasses import asdict, dataclass, fields
@@ -126,9 +126,9 @@ class TrainConfig:
     num_threads: torch threads during training (restored afterwards); see the module docstring
     word_dropout: share of training tokens replaced by ``<oov>`` at each step: the model cannot lean
         on a few words, which on IMDB overfits after ~3 epochs otherwise
-    workers: CPU processes training together, each on its share of every batch (data parallel,
-        gradients averaged through shared memory). 2 uses both cores of a 2-core machine without
-        the thread contention; results depend on ``seed`` and ``workers``, not on timing.
+    workers: CPU processes training together, each on its share of every batch (data parallel with
+        DistributedDataParallel, :mod:`rnnviz.distributed`). 2 uses both cores of a 2-core machine
+        without the thread contention; results depend on ``seed`` and ``workers``, not on timing.
     average_weights: validate and keep an exponential moving average of the weights instead of the
         last step's (0 = off; 0.999 averages over roughly the last 1,000 steps): the average sits
         in the middle of the valley the optimiser bounces around in, which generalises better
@@ -403,12 +403,17 @@ def _setup(model_config: ModelConfig, config: TrainConfig, train_count: int, pre
     return model, parameters, optimizer, scheduler, generator
 
 
-def _backward(model: RNNClassifier, reviews: EncodedReviews, labels: torch.Tensor, index: torch.Tensor,
-              device: torch.device, word_dropout: float = 0.0) -> torch.Tensor:
-    """Forward and backward on the reviews ``index``; returns (4,) loss sum, correct, count, 0."""
-    if len(index) == 0:  # a worker's share of a last, tiny batch
-        model.zero_grad(set_to_none=True)
-        return torch.zeros(4, device=device)
+def _backward(model: torch.nn.Module, reviews: EncodedReviews, labels: torch.Tensor, index: torch.Tensor,
+              device: torch.device, word_dropout: float = 0.0, rank: int = 0, world: int = 1) -> torch.Tensor:
+    """Forward and backward on this rank's share of the reviews ``index`` (reviews rank, rank+world, ...).
+
+    returns: (4,) loss sum, correct, count (of this rank's share), 0
+    """
+    share = index[rank::world]
+    # DDP needs every rank to take part in every step: a rank without a review of a last, tiny batch
+    # runs one review with a zero loss.
+    weight = 1.0 if len(share) else 0.0
+    index = share if len(share) else index[:1]
     lengths = reviews.lengths[index]
     # Cut the batch to its longest review: the columns after it are padding for every row.
     ids = reviews.ids[index, : int(lengths.max())].to(device, non_blocking=True)
@@ -416,13 +421,13 @@ def _backward(model: RNNClassifier, reviews: EncodedReviews, labels: torch.Tenso
         ids = torch.where((torch.rand(ids.shape, device=device) < word_dropout) & (ids != PAD_ID), OOV_ID, ids)
     lengths, targets = lengths.to(device), labels[index].to(device)
     logits = model(ids, lengths, padding="post")
-    loss = F.binary_cross_entropy_with_logits(logits, targets)
+    loss = F.binary_cross_entropy_with_logits(logits, targets) * weight
     model.zero_grad(set_to_none=True)
     loss.backward()
     with torch.no_grad():
-        correct = ((logits > 0) == (targets > 0.5)).sum()
+        correct = ((logits > 0) == (targets > 0.5)).sum() * weight
         return torch.stack([loss.detach() * len(index), correct.float(),
-                            torch.tensor(float(len(index)), device=device), torch.zeros((), device=device)])
+                            torch.tensor(float(len(index)) * weight, device=device), torch.zeros((), device=device)])
 
 
 def _update(parameters, optimizer, scheduler, grad_clip: float) -> None:
@@ -431,41 +436,6 @@ def _update(parameters, optimizer, scheduler, grad_clip: float) -> None:
     optimizer.step()
     if scheduler is not None:
         scheduler.step()
-
-
-class _GradientExchange:
-    """Data parallelism between ``workers`` CPU processes, one thread each, without torch.distributed.
-
-    Each process computes the gradient of its share of the batch and writes it, weighted by its
-    share's size, into its own shared-memory buffer; after a barrier every process adds the buffers
-    in the same order, so all get bit-identical averaged gradients, take the same optimiser step
-    and keep identical weights: no weights ever need to be sent.
-    """
-
-    def __init__(self, buffers: torch.Tensor, barrier, control: torch.Tensor, rank: int):
-        self.buffers, self.barrier, self.control, self.rank = buffers, barrier, control, rank
-
-    def wait(self) -> None:
-        self.barrier.wait(WORKER_TIMEOUT)
-
-    def average(self, parameters, stats: torch.Tensor) -> torch.Tensor:
-        """Average gradients over processes in place. stats: (4,) -> (4,) summed over processes."""
-        mine, offset = self.buffers[self.rank], 0
-        for p in parameters:
-            n = p.numel()
-            grad = p.grad if p.grad is not None else torch.zeros_like(p)
-            torch.mul(grad.reshape(-1), stats[2], out=mine[offset: offset + n])
-            offset += n
-        mine[offset:] = stats
-        self.wait()
-        total = self.buffers.sum(0)
-        self.wait()  # nobody writes the next batch's gradient before everyone has read this one
-        stats, offset = total[offset:], 0
-        for p in parameters:
-            n = p.numel()
-            p.grad = (total[offset: offset + n] / stats[2]).view_as(p)
-            offset += n
-        return stats
 
 
 class _WeightAverage:
@@ -493,88 +463,43 @@ class _WeightAverage:
             average.copy_(current)
 
 
-# Seconds a process waits for the others at a barrier (rank 0 validates meanwhile) before giving up.
-WORKER_TIMEOUT = 900.0
-
-
-def _worker_main(rank: int, workers: int, model_config: ModelConfig, config: TrainConfig,
-                 train_set: EncodedReviews, train_labels: torch.Tensor, pretrained_embedding,
-                 buffers: torch.Tensor, barrier, control: torch.Tensor, ready, initial_state=None) -> None:
-    """A helper process of a ``workers > 1`` run: the same loop as rank 0 on its share of each batch."""
-    try:
-        torch.set_num_threads(1)
-        torch.manual_seed(config.seed)
-        device = torch.device("cpu")
-        model, parameters, optimizer, scheduler, generator = _setup(
-            model_config, config, len(train_set), pretrained_embedding, device, initial_state)
-        torch.manual_seed(config.seed + 1_000 * rank)  # its own dropout masks
-        exchange = _GradientExchange(buffers, barrier, control, rank)
-        ready.put(rank)
-        for _ in range(config.epochs):
-            model.train()
-            for index in length_batches(train_set.lengths, config.batch_size, generator, config.bucket):
-                stats = exchange.average(parameters, _backward(model, train_set, train_labels,
-                                                               index[rank::workers], device,
-                                                               config.word_dropout))
-                if stats[3] > 0:  # rank 0 was asked to stop
-                    return
-                _update(parameters, optimizer, scheduler, config.grad_clip)
-            exchange.wait()  # rank 0 validates, then says whether to go on
-            if control[0] == 0:
-                return
-    except threading.BrokenBarrierError:
-        return
-    except BaseException:
-        barrier.abort()
-        raise
-
-
-@contextlib.contextmanager
-def _worker_processes(workers: int, model_config, config, train_set, train_labels, pretrained_embedding,
-                      parameters, initial_state=None) -> Iterator[_GradientExchange | None]:
-    """Start ``workers - 1`` helper processes (spawned: safe from threads and servers); stop them after."""
-    if workers <= 1:
-        yield None
-        return
-    import torch.multiprocessing as mp
-
-    context = mp.get_context("spawn")
-    size = sum(p.numel() for p in parameters) + 4
-    buffers = torch.zeros(workers, size).share_memory_()
-    control = torch.ones(1).share_memory_()
-    barrier, ready = context.Barrier(workers), context.Queue()
-    processes = [context.Process(target=_worker_main, daemon=True,
-                                 args=(rank, workers, model_config, config, train_set, train_labels,
-                                       pretrained_embedding, buffers, barrier, control, ready, initial_state))
-                 for rank in range(1, workers)]
-    try:
-        for process in processes:
-            process.start()
-        waiting = len(processes)
-        while waiting:  # every helper has built its model, or one died (e.g. a script without a main guard)
-            try:
-                ready.get(timeout=0.5)
-                waiting -= 1
-            except queue.Empty:
-                dead = [p for p in processes if not p.is_alive()]
-                if dead:
-                    raise RuntimeError(f"a training worker process exited with code {dead[0].exitcode} before "
-                                       "starting; a script using workers > 1 needs an "
-                                       "`if __name__ == '__main__':` guard") from None
-        yield _GradientExchange(buffers, barrier, control, 0)
-    except threading.BrokenBarrierError:
-        raise RuntimeError("a training worker process failed; see its error above") from None
-    finally:
-        barrier.abort()  # releases a helper still waiting (stop, error)
-        for process in processes:
-            process.join(timeout=10)
-            if process.is_alive():
-                process.terminate()
-
-
 def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedReviews,
            labels: torch.Tensor, pretrained_embedding, on_progress, stop_event,
            device: torch.device, initial_state: dict | None = None) -> TrainResult:
+    from rnnviz import distributed
+
+    workers = config.workers if device.type == "cpu" else 1
+    rank, world = distributed.rank_and_world()
+    args = (model_config, config, reviews, labels, pretrained_embedding, device, initial_state)
+    if world == 1 and workers > 1:  # spawn the ranks; this process only relays their reports
+        outcome = distributed.train_in_processes(workers, _run_rank, args, on_progress, stop_event)
+    else:  # one process, or one rank of a group torchrun started
+        should_stop = (lambda: stop_event is not None and stop_event.is_set()) if rank == 0 else (lambda: False)
+        outcome = _run_rank(*args, report=on_progress if rank == 0 else None, should_stop=should_stop)
+    state, history, best_epoch, stopped_early, stopped_by_user, seconds, speed = outcome
+    model = RNNClassifier(model_config, pretrained_embedding).to(device)
+    model.load_state_dict({name: torch.from_numpy(array) for name, array in state.items()})
+    model.eval()
+    return TrainResult(model, tuple(history), best_epoch, stopped_early, stopped_by_user, seconds, speed)
+
+
+def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedReviews, labels: torch.Tensor,
+              pretrained_embedding, device: torch.device, initial_state: dict | None, *,
+              report: Callable[[Progress], None] | None, should_stop: Callable[[], bool]) -> tuple:
+    """The training loop of one process (rank ``r`` of ``n``; 0 of 1 when alone).
+
+    Every rank draws the same batches (same seed); rank r learns from reviews r, r+n, ... of each, and
+    DistributedDataParallel averages the gradients, so every rank takes the same step. Rank 0 reports,
+    validates and decides when to stop; the others follow its decision.
+    returns: (best weights as numpy arrays, history, best epoch, stopped early, stopped by the user, seconds,
+        reviews/s)
+    """
+    from torch.nn.parallel import DistributedDataParallel
+
+    from rnnviz import distributed
+
+    rank, world = distributed.rank_and_world()
+    torch.manual_seed(config.seed)
     n = len(reviews)
     if config.train_size is not None and config.train_size < n:
         keep = torch.randperm(n, generator=torch.Generator().manual_seed(config.seed + 1))[: config.train_size]
@@ -582,50 +507,50 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
     train_index, val_index = split_validation(n, config.validation_fraction, config.seed)
     train_set, train_labels = reviews.select(train_index), labels[train_index]
     val_set, val_labels = reviews.select(val_index), labels[val_index]
-    workers = config.workers if device.type == "cpu" else 1
 
     start = time.perf_counter()
     model, parameters, optimizer, scheduler, generator = _setup(
         model_config, config, len(train_set), pretrained_embedding, device, initial_state)
+    if world > 1:
+        torch.manual_seed(config.seed + 1_000 * rank)  # each rank its own dropout masks
+    stepper = DistributedDataParallel(model) if world > 1 else model
     batches_per_epoch = math.ceil(len(train_set) / config.batch_size)
     history: list[dict] = []
     best_accuracy, best_loss, best_epoch, best_state = -1.0, math.inf, 0, None
     stopped_early = stopped_by_user = False
     seen, train_time = 0, 0.0
-    averaged = _WeightAverage(parameters, config.average_weights) if config.average_weights else None
-    with _worker_processes(workers, model_config, config, train_set, train_labels, pretrained_embedding,
-                           parameters, initial_state) as exchange:
-        for epoch in range(1, config.epochs + 1):
-            model.train()
-            epoch_start = time.perf_counter()
-            totals = torch.zeros(4, device=device)
-            batches = length_batches(train_set.lengths, config.batch_size, generator, config.bucket)
-            for number, index in enumerate(batches, start=1):
-                stats = _backward(model, train_set, train_labels, index[::workers], device, config.word_dropout)
-                if exchange is not None:
-                    stats[3] = float(stop_event is not None and stop_event.is_set())
-                    stats = exchange.average(parameters, stats)
-                    if stats[3] > 0:
-                        stopped_by_user = True
-                        break
-                _update(parameters, optimizer, scheduler, config.grad_clip)
-                if averaged is not None:
-                    averaged.update()
-                totals += stats
-                count = int(totals[2])
-                seen += len(index)
-                if on_progress is not None:
-                    elapsed = time.perf_counter() - epoch_start
-                    on_progress(Progress("batch", epoch, number, batches_per_epoch, float(totals[0]) / count,
-                                         float(totals[1]) / count, count / max(elapsed, 1e-9),
-                                         time.perf_counter() - start))
-                if exchange is None and stop_event is not None and stop_event.is_set():
-                    stopped_by_user = True
-                    break
-            train_seconds = time.perf_counter() - epoch_start
-            train_time += train_seconds
-            if stopped_by_user:
+    averaged = _WeightAverage(parameters, config.average_weights) if config.average_weights and rank == 0 else None
+    for epoch in range(1, config.epochs + 1):
+        model.train()
+        epoch_start = time.perf_counter()
+        totals = torch.zeros(4, device=device)
+        batches = length_batches(train_set.lengths, config.batch_size, generator, config.bucket)
+        for number, index in enumerate(batches, start=1):
+            stats = _backward(stepper, train_set, train_labels, index, device, config.word_dropout, rank, world)
+            if world > 1:
+                stats[3] = float(should_stop())
+                torch.distributed.all_reduce(stats)  # totals of every rank, and rank 0's stop request
+            elif should_stop():
+                stats[3] = 1.0
+            _update(parameters, optimizer, scheduler, config.grad_clip)
+            if averaged is not None:
+                averaged.update()
+            totals += stats
+            count = int(totals[2])
+            seen += len(index)
+            if report is not None:
+                elapsed = time.perf_counter() - epoch_start
+                report(Progress("batch", epoch, number, batches_per_epoch, float(totals[0]) / count,
+                                float(totals[1]) / count, count / max(elapsed, 1e-9), time.perf_counter() - start))
+            if stats[3] > 0:
+                stopped_by_user = True
                 break
+        train_seconds = time.perf_counter() - epoch_start
+        train_time += train_seconds
+        if stopped_by_user:
+            break
+        go_on = torch.zeros(1)
+        if rank == 0:
             if averaged is not None:
                 averaged.swap()  # validate (and keep) the averaged weights; swapped back below
             val = evaluate(model, val_set, labels=val_labels.numpy(), device=device) if len(val_set) else None
@@ -640,11 +565,11 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
                 "samples_per_second": count / max(train_seconds, 1e-9),
             }
             history.append(record)
-            if on_progress is not None:
-                on_progress(Progress("epoch", epoch, batches_per_epoch, batches_per_epoch,
-                                     record["train_loss"], record["train_accuracy"],
-                                     record["samples_per_second"], time.perf_counter() - start,
-                                     record["val_loss"], record["val_accuracy"]))
+            if report is not None:
+                report(Progress("epoch", epoch, batches_per_epoch, batches_per_epoch,
+                                record["train_loss"], record["train_accuracy"],
+                                record["samples_per_second"], time.perf_counter() - start,
+                                record["val_loss"], record["val_accuracy"]))
             score = (val.accuracy, -val.loss) if val else (epoch, 0.0)
             if score > (best_accuracy, -best_loss):
                 best_accuracy, best_loss, best_epoch = score[0], -score[1], epoch
@@ -653,15 +578,14 @@ def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRevie
                 stopped_early = epoch < config.epochs
             if averaged is not None:
                 averaged.swap()
-            if exchange is not None:
-                exchange.control[0] = 0.0 if stopped_early or epoch == config.epochs else 1.0
-                exchange.wait()
-            if stopped_early:
-                break
-
-    if best_state is not None:
-        model.load_state_dict(best_state)
-    model.eval()
+            go_on[0] = 0.0 if stopped_early else 1.0
+        if world > 1:
+            torch.distributed.broadcast(go_on, src=0)  # the others wait here while rank 0 validates
+        if go_on[0] == 0:
+            break
+    if best_state is None:
+        best_state = model.state_dict()
     # Throughput counts training steps only, not the validation passes.
-    return TrainResult(model, tuple(history), best_epoch, stopped_early, stopped_by_user,
-                       time.perf_counter() - start, seen / max(train_time, 1e-9))
+    # numpy arrays, not tensors: they cross from a spawned rank to the caller as plain bytes.
+    return ({k: v.detach().cpu().numpy().copy() for k, v in best_state.items()}, history, best_epoch,
+            stopped_early, stopped_by_user, time.perf_counter() - start, seen / max(train_time, 1e-9))

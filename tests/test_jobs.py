@@ -40,6 +40,7 @@ def manager():
 
     def make(**kwargs):
         kwargs.setdefault("watchdog", False)
+        kwargs.setdefault("cores", 1)  # one process per job: progress and stops land on exact batches
         managers.append(JobManager(**kwargs))
         return managers[-1]
     yield make
@@ -236,3 +237,28 @@ def test_speed_estimate():
     one, two = estimate_seconds(1000, 1, speed), estimate_seconds(1000, 2, speed)
     assert one < two < 2 * one + 1 and estimate_seconds(1000, 1, speed, test_reviews=500) > one
     assert format_duration(42.4) == "42 s" and format_duration(185) == "3 min 05 s"
+
+
+def test_a_lone_job_gets_both_cores_side_by_side_jobs_one_each(manager):
+    jobs = manager(max_running=2, cores=2)
+    release = threading.Event()
+    seen = {}
+
+    def work(name):
+        def run(context):
+            seen[name] = context.workers
+            release.wait(5)
+        return run
+    first = jobs.submit(work("first"), owner="a")
+    while "first" not in seen:
+        threading.Event().wait(0.01)
+    second = jobs.submit(work("second"), owner="b")
+    release.set()
+    jobs.wait(first.id), jobs.wait(second.id)
+    assert seen == {"first": 2, "second": 1}
+
+
+def test_a_job_trains_with_the_workers_it_was_given(data, tmp_path):
+    context = types.SimpleNamespace(phase=lambda name: None, report=None, stop_event=None, workers=2)
+    result = run_training(request(data, tmp_path, epochs=1), context)
+    assert load_checkpoint(result["path"]).train_config["workers"] == 2

@@ -18,6 +18,7 @@ from rnnviz.explain import explain
 from rnnviz.gradients import saliency
 from rnnviz.probes import probe_review
 from rnnviz.tokenizer import TextTooLongError
+from rnnviz.word_order import bag_word_scores, read_in_order, shuffle_words
 
 HOSTILE = st.one_of(
     st.text(max_size=300),
@@ -43,8 +44,15 @@ def test_every_model_path_takes_any_text(checkpoints, text):
         explanation = explain(checkpoint, text)
         assert len(explanation.words) == len(explanation.contributions)
         assert np.isfinite(explanation.contributions).all()
-        probe = probe_review(checkpoint, text)
-        assert np.isfinite(probe.reading.states).all()
+        reading = read_in_order(checkpoint, text, shuffle_words(text, seed=1))
+        assert np.isfinite(reading.prob_by_step).all() and 0.0 <= reading.shuffled_prob <= 1.0
+        if checkpoint.config.recurrent:
+            probe = probe_review(checkpoint, text)
+            assert np.isfinite(probe.reading.states).all()
+        else:
+            scores = bag_word_scores(checkpoint, text)
+            assert np.isfinite(scores.scores).all() and abs(scores.prob - reading.prob) < 1e-4
+            continue
         ids = checkpoint.tokenizer.encode(text)[-checkpoint.config.max_len:]
         tokens = checkpoint.tokenizer.encode_detailed(text).tokens[-len(ids):]
         result = saliency(checkpoint.model, ids, tokens, checkpoint.name)
