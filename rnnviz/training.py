@@ -530,8 +530,6 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
             if world > 1:
                 stats[3] = float(should_stop())
                 torch.distributed.all_reduce(stats)  # totals of every rank, and rank 0's stop request
-            elif should_stop():
-                stats[3] = 1.0
             _update(parameters, optimizer, scheduler, config.grad_clip)
             if averaged is not None:
                 averaged.update()
@@ -542,7 +540,7 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
                 elapsed = time.perf_counter() - epoch_start
                 report(Progress("batch", epoch, number, batches_per_epoch, float(totals[0]) / count,
                                 float(totals[1]) / count, count / max(elapsed, 1e-9), time.perf_counter() - start))
-            if stats[3] > 0:
+            if stats[3] > 0 or (world == 1 and should_stop()):  # alone: a stop asked during this report counts
                 stopped_by_user = True
                 break
         train_seconds = time.perf_counter() - epoch_start

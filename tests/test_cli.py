@@ -24,7 +24,7 @@ from rnnviz.training import Progress, TrainConfig
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ["--cell", "gru", "--embedding-dim", "8", "--hidden-size", "8", "--vocab-size", "400", "--max-len", "40",
         "--epochs", "2", "--train-size", "200", "--batch-size", "32", "--test-limit", "100", "--quiet",
-        "--data", str(SAMPLE_DIR)]
+        "--data", str(SAMPLE_DIR), "--workers", "1"]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -331,3 +331,4 @@ def test_a_folder_of_trees_means_sst(tmp_path):
     assert cli._training_data(args) == ("imdb", str(SAMPLE_DIR), None)
     args = cli.build_parser().parse_args(["train", "--data", "both"])
     assert cli._training_data(args)[0] == "both"
+    assert args.train__workers is None  # decided at run time: one process per core, up to 2

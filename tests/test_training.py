@@ -215,7 +215,8 @@ def test_train_on_texts_builds_the_vocabulary():
 
 
 def test_two_worker_processes_train_like_one():
-    """workers=2 splits each batch over two processes; the averaged gradient is the batch's."""
+    """workers=2 splits each batch over two processes; the averaged gradient is the batch's. The ranks
+    report through a queue, so a stop asked at batch 2 reaches them a few batches later."""
     reviews, labels = synthetic(200)
     one = train(TINY, fast_config(epochs=2), reviews, labels=labels)
     stop = threading.Event()
@@ -232,7 +233,8 @@ def test_two_worker_processes_train_like_one():
     assert two.history[0]["train_loss"] == pytest.approx(one.history[0]["train_loss"], abs=1e-4)
     assert two.history[0]["val_accuracy"] == pytest.approx(one.history[0]["val_accuracy"], abs=0.02)
     assert [e.epoch for e in events if e.kind == "epoch"] == [1]
-    assert [e.batch for e in events if e.epoch == 2] == [1, 2]
+    second = [e.batch for e in events if e.epoch == 2]
+    assert second[:2] == [1, 2] and len(second) < events[0].batches_per_epoch
 
 
 def test_word_dropout_trains():
