@@ -89,7 +89,7 @@ table = {t("order.category"): [t(f"order.category.{suite.pairs[i].category}") fo
          t("order.table.positive"): [suite.pairs[i].positive for i in rows],
          t("order.table.negative"): [suite.pairs[i].negative for i in rows]}
 for name, score in scores.items():
-    table[t("order.table.both", name=name)] = ["✅" if score.both_right[i] else "❌" for i in rows]
+    table[t("order.table.both", name=name)] = ["✓" if score.both_right[i] else "✗" for i in rows]
     table[f"{name}: P(+)"] = [f"{score.positive[i]:.2f} / {score.negative[i]:.2f}" for i in rows]
 st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="order_table")
 st.caption(t("order.table.caption"))

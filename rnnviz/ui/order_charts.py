@@ -38,7 +38,7 @@ def shuffle_figure(names: Sequence[str], in_order: Sequence[float], shuffled: Se
     fig.add_vline(x=0.5, line_dash="dash", line_color="#000000")
     fig.update_xaxes(title_text=tr("chart.predict.x", lang), range=[0, 1.15], tickformat=".0%",
                      tickvals=[0, 0.25, 0.5, 0.75, 1])
-    fig.update_yaxes(title_text=tr("chart.predict.y", lang), autorange="reversed")
+    fig.update_yaxes(title_text=tr("chart.order.y", lang), autorange="reversed")
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.3})
     return _layout(fig, tr("chart.order.shuffle.title", lang), 200 + 90 * max(len(labels), 1))
 
@@ -59,8 +59,8 @@ def bag_words_figure(words: Sequence[str], scores: np.ndarray, lang: str = "en")
     fig.update_xaxes(title_text=tr("chart.order.words.x", lang), tickmode="array", tickvals=positions,
                      ticktext=ticks, tickangle=-60 if len(words) > 8 else 0)
     fig.update_yaxes(title_text=tr("chart.order.words.y", lang), zeroline=True, zerolinecolor="#666666")
-    fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": 1.12, "x": 1, "xanchor": "right"})
-    return _layout(fig, tr("chart.order.words.title", lang), 460)
+    fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.35 if len(words) > 8 else -0.25})
+    return _layout(fig, tr("chart.order.words.title", lang), 500)
 
 
 def categories_figure(categories: Sequence[str], shares: dict[str, Sequence[float]], lang: str = "en") -> go.Figure:

@@ -110,6 +110,7 @@ TEXTS = {
     },
     "chart.order.shuffle.title": {"en": "The same words, in order and shuffled", "fr": "Les mêmes mots, dans l'ordre et mélangés"},
     "chart.order.in_order": {"en": "in order", "fr": "dans l'ordre"},
+    "chart.order.y": {"en": "Model", "fr": "Modèle"},
     "chart.order.shuffled": {"en": "shuffled", "fr": "mélangés"},
     "chart.order.words.title": {"en": "The bag of words, word by word", "fr": "Le sac de mots, mot par mot"},
     "chart.order.words.x": {"en": "word", "fr": "mot"},

@@ -10,10 +10,12 @@ TEXTS = {
     },
     "predict.title": {"en": "Prediction: what do the models think?", "fr": "Prédiction : qu'en pensent les modèles ?"},
     "predict.intro": {
-        "en": "Type a movie review (in English: the models learned from English IMDB reviews) or pick an example, "
+        "en": "Type a movie review (in English: the models learned from English reviews, IMDB's and the Sentiment "
+              "Treebank's) or pick an example, "
               "then press **Predict**. Every available model reads it and gives P(positive), the probability that "
               "the review is positive: above 50 % it says *positive*, below it says *negative*.",
-        "fr": "Tapez une critique de film (en anglais : les modèles ont appris sur des critiques IMDB en anglais) ou "
+        "fr": "Tapez une critique de film (en anglais : les modèles ont appris sur des critiques en anglais, celles "
+              "d'IMDB et du Sentiment Treebank) ou "
               "choisissez un exemple, puis cliquez sur **Prédire**. Chaque modèle disponible la lit et donne "
               "P(positif), la probabilité que la critique soit positive : au-dessus de 50 % il dit *positif*, en "
               "dessous *négatif*.",
@@ -140,7 +142,7 @@ TEXTS = {
     # ---------------------------------------------------------------- charts
     "chart.predict.title": {"en": "P(positive) according to each model", "fr": "P(positif) selon chaque modèle"},
     "chart.predict.x": {"en": "P(positive)", "fr": "P(positif)"},
-    "chart.predict.y": {"en": "Model (test accuracy)", "fr": "Modèle (précision en test)"},
+    "chart.predict.y": {"en": "Model (learned from · accuracy)", "fr": "Modèle (appris sur · précision)"},
     "chart.predict.positive": {"en": "says positive", "fr": "dit positif"},
     "chart.predict.negative": {"en": "says negative", "fr": "dit négatif"},
     "chart.predict.threshold": {"en": "threshold 50 %", "fr": "seuil 50 %"},
