@@ -77,6 +77,6 @@ def categories_figure(categories: Sequence[str], shares: dict[str, Sequence[floa
                              textfont={"size": BASE_FONT}, hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
     fig.update_yaxes(title_text=tr("chart.order.categories.y", lang), range=[0, 1.15], tickformat=".0%")
     fig.update_xaxes(title_text=tr("chart.order.categories.x", lang))
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.12, "x": 1, "xanchor": "right"})
-    return _layout(fig, tr("chart.order.categories.title", lang), 480)
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.45})
+    return _layout(fig, tr("chart.order.categories.title", lang), 540)
 
