@@ -33,7 +33,7 @@ import torch
 
 from rnnviz.distributed import rank_and_world
 from rnnviz.models import ModelConfig, RNNClassifier
-from rnnviz.tokenizer import Tokenizer
+from rnnviz.tokenizer import Tokenizer, split_many
 from rnnviz.training import EncodedReviews, Progress, TrainConfig, TrainResult, encode_reviews, evaluate, train
 
 TRAINING_DATA = ("imdb", "sst", "both")
@@ -98,8 +98,8 @@ def load_corpus(data: str = "imdb", *, imdb_dir: str | os.PathLike | None = None
     texts: list[str] = []
     labels: list[float] = []
     if data in ("sst", "both"):
-        texts += treebank["train"]["text"]
-        labels += [float(label) for label in treebank["train"]["label"]]
+        texts += treebank["train"]["text"][:]
+        labels += [float(label) for label in treebank["train"]["label"][:]]
         if composed:
             from rnnviz.compose import compose_examples, treebank_clauses, treebank_fillers
 
@@ -108,19 +108,20 @@ def load_corpus(data: str = "imdb", *, imdb_dir: str | os.PathLike | None = None
                 texts.append(text)
                 labels.append(target)
         if review_sentences:
-            for text, target in cut_sentences(imdb["train"]["text"], imdb["train"]["label"], review_sentences, seed):
+            for text, target in cut_sentences(imdb["train"]["text"][:], imdb["train"]["label"][:], review_sentences, seed):
                 texts.append(text)
                 labels.append(target)
     if data in ("imdb", "both"):
-        texts += imdb["train"]["text"]
-        labels += [float(label) for label in imdb["train"]["label"]]
+        texts += imdb["train"]["text"][:]
+        labels += [float(label) for label in imdb["train"]["label"][:]]
     # Words and their neighbours are counted on real text only: reviews and treebank sentences.
-    unlabelled = list(imdb["train"]["text"])
+    # (Column[:] reads a whole column at once; iterating a Column goes row by row, seconds on IMDB.)
+    unlabelled = imdb["train"]["text"][:]
     if data in ("sst", "both"):
-        unlabelled += treebank.sentences("train")["text"]
+        unlabelled += treebank.sentences("train")["text"][:]
     dev = treebank.sentences("dev")
-    tests = {"imdb_test": (tuple(imdb["test"]["text"]), tuple(imdb["test"]["label"])),
-             "sst_dev": (tuple(dev["text"]), tuple(dev["label"]))}
+    tests = {"imdb_test": (tuple(imdb["test"]["text"][:]), tuple(imdb["test"]["label"][:])),
+             "sst_dev": (tuple(dev["text"][:]), tuple(dev["label"][:]))}
     return Corpus(data, tuple(texts), tuple(labels), tuple(unlabelled), tests,
                   {"imdb": _source(imdb), "sst": _source(treebank)})
 
@@ -189,7 +190,8 @@ def measure(model: RNNClassifier, tokenizer: Tokenizer, tests: dict, test_limit:
             phase("testing")
         picks = test_subset(len(texts), test_limit)
         encoded = encode_reviews([texts[i] for i in picks], tokenizer, model.config.max_len)
-        result = evaluate(model, encoded, labels=[int(labels[i]) for i in picks])
+        # The process's own torch threads: both cores in the command line, one in the app's server.
+        result = evaluate(model, encoded, labels=[int(labels[i]) for i in picks], num_threads=None)
         metrics.update(test_accuracy=result.accuracy, test_loss=result.loss, test_reviews=len(picks),
                        confusion=result.confusion.tolist())
     texts, labels = tests.get("sst_dev", ((), ()))
@@ -236,18 +238,22 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     if len(texts) < 2:
         raise ValueError("training needs at least 2 labelled texts")
     unlabelled = corpus.unlabelled if len(keep) == len(corpus) else None
+    # On a subset, the vocabulary and the vectors come from the chosen texts alone. Each text is
+    # split into words once, however many of the steps below read it.
+    counted_texts = unlabelled if unlabelled is not None else tuple(texts)
+    needs_counting = tokenizer is None or (pretrained_embedding is None and plan.word_vectors)
+    counted = split_many(counted_texts) if needs_counting else None
     if tokenizer is None:
-        # On a subset, the vocabulary and the vectors come from the chosen texts alone.
-        tokenizer = Tokenizer.build(unlabelled if unlabelled is not None else texts,
-                                    vocab_size=model_config.vocab_size)
+        tokenizer = Tokenizer.build(counted, vocab_size=model_config.vocab_size)
     if tokenizer.vocab_size != model_config.vocab_size:
         raise ValueError(f"the vocabulary has {tokenizer.vocab_size:,} ids but the model expects "
                          f"vocab_size={model_config.vocab_size:,}")
-    reviews = encode_reviews(texts, tokenizer, model_config.max_len)
+    same_texts = counted is not None and counted_texts == tuple(texts)
+    reviews = encode_reviews(counted if same_texts else texts, tokenizer, model_config.max_len)
     if pretrained_embedding is None and plan.word_vectors:
         phase("word_vectors")
-        counted = reviews if unlabelled is None else encode_reviews(unlabelled, tokenizer, model_config.max_len)
-        pretrained_embedding = word_vector_embedding(counted.ids, counted.lengths, model_config.vocab_size,
+        neighbours = reviews if same_texts else encode_reviews(counted, tokenizer, model_config.max_len)
+        pretrained_embedding = word_vector_embedding(neighbours.ids, neighbours.lengths, model_config.vocab_size,
                                                      model_config.embedding_dim, window=plan.word_vectors)
     prepare_seconds = time.perf_counter() - started
     phase("training")

@@ -68,9 +68,9 @@ class EncodedReviews:
 
 
 def encode_reviews(texts: Sequence[str], tokenizer: Tokenizer, max_len: int) -> EncodedReviews:
-    """Tokenise ``texts`` and keep the last ``max_len`` ids of each (Keras ``truncating="pre"``)."""
-    encoded = [tokenizer.encode(text)[-max_len:] or [PAD_ID] for text in texts]
-    return from_id_lists(encoded)
+    """Tokenise ``texts`` and keep the last ``max_len`` ids of each (:meth:`Tokenizer.encode_many`)."""
+    ids, lengths = tokenizer.encode_many(texts, max_len)
+    return EncodedReviews(torch.from_numpy(ids), torch.from_numpy(lengths))
 
 
 def from_id_lists(sequences: Sequence[Sequence[int]]) -> EncodedReviews:
@@ -300,17 +300,18 @@ def predict_texts(model: RNNClassifier, tokenizer: Tokenizer, texts: Sequence[st
 
 
 def evaluate(model: RNNClassifier, ids, lengths=None, labels=None, batch_size: int = 256,
-             device: torch.device | str | None = None) -> Evaluation:
+             device: torch.device | str | None = None, num_threads: int | None = 1) -> Evaluation:
     """Accuracy, loss and confusion counts on labelled reviews.
 
     ids: :class:`EncodedReviews`, or (N, T) ids pre- or post-padded with ``lengths`` (N,)
     labels: (N,) 0/1
+    num_threads: torch threads for the forward passes (None: the process's own setting)
     """
     if labels is None:
         raise ValueError("evaluate needs labels")
     reviews = as_reviews(ids, lengths)
     labels = np.asarray(labels, dtype=np.int64)
-    probabilities = predict(model, reviews, batch_size, device)
+    probabilities = predict(model, reviews, batch_size, device, num_threads)
     predicted = probabilities > 0.5
     clipped = np.clip(probabilities.astype(np.float64), 1e-7, 1 - 1e-7)
     loss = float(-np.mean(labels * np.log(clipped) + (1 - labels) * np.log(1 - clipped))) if len(labels) else float("nan")

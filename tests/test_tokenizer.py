@@ -1,5 +1,6 @@
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,88 @@ def test_the_ascii_shortcut_splits_exactly_like_the_rule():
         assert split_words(text) == _reference_split(text), text
     tokenizer = Tokenizer.build(texts, vocab_size=300)
     assert all(tokenizer.encode(text) == list(tokenizer.encode_detailed(text).ids) for text in texts)
+
+
+# ---------------------------------------------------------------------------- many texts at once
+TRICKY_PIECES = ["a", "B", "z", "'", "''", "$", " ", "_", "é", "É", "★", "€", "<br />", "<i>", "&amp;", "&eacute;",
+                 "&lt;br&gt;", "1", "-", "’", "\x00", "\u0301", "ʼ", "²", "\t", "\v", "\n", "ß", "İ", "ﬁ", "日本",
+                 "🙂", ".", "<", ">", "&", "e\u0301", "\u200b", "\xa0", "½", "Ⅻ", "don't", "DON'T"]
+
+
+def _tricky_texts(count: int, seed: int = 0) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(TRICKY_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+    return texts + ["", " ", "'", "$", "a'$", "$'a", "'a'", "a''b", "x' 'y", "<br>", "&amp;amp;", "l'été ★ 5€ 😀"]
+
+
+def _words_per_text(split) -> list[list[str]]:
+    words, counts = split.words.to_pylist(), split.counts.tolist()
+    out, start = [], 0
+    for count in counts:
+        out.append(words[start:start + count])
+        start += count
+    return out
+
+
+def test_many_texts_split_exactly_like_one_at_a_time():
+    from rnnviz.data import load_sample
+    from rnnviz.tokenizer import split_many
+
+    texts = _tricky_texts(3_000) + list(load_sample()["train"]["text"][:300])
+    assert _words_per_text(split_many(texts)) == [split_words(text) for text in texts]
+    assert _words_per_text(split_many([])) == []
+
+
+@pytest.mark.parametrize("max_len", [1, 2, 7, 200])
+@pytest.mark.parametrize("add_start", [True, False])
+def test_encode_many_keeps_the_last_ids_like_encode(max_len, add_start):
+    texts = _tricky_texts(500, seed=max_len)
+    tokenizer = Tokenizer(Tokenizer.build(texts, vocab_size=40).words[3:], 40, add_start=add_start)
+    ids, lengths = tokenizer.encode_many(texts, max_len)
+    assert ids.shape == (len(texts), lengths.max()) and ids.dtype == lengths.dtype
+    for row, text in enumerate(texts):
+        expected = tokenizer.encode(text)[-max_len:] or [PAD_ID]
+        assert lengths[row] == len(expected), text
+        assert ids[row, :lengths[row]].tolist() == expected, text
+        assert not ids[row, lengths[row]:].any()
+
+
+def test_encode_many_refuses_what_encode_refuses(tokenizer):
+    with pytest.raises(TextTooLongError):
+        tokenizer.encode_many(["fine", "x" * (MAX_TEXT_CHARS + 1)], 10)
+    with pytest.raises(TypeError):
+        tokenizer.encode_many(["fine", None], 10)
+    with pytest.raises(ValueError):
+        tokenizer.encode_many(["fine"], 0)
+
+
+def test_building_from_split_texts_gives_the_same_vocabulary():
+    from rnnviz.tokenizer import split_many
+
+    texts = _tricky_texts(1_000, seed=3)
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in split_words(text):
+            counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:47]
+    for source in (texts, split_many(texts)):
+        built = Tokenizer.build(source, vocab_size=50)
+        assert built.words[3:] == tuple(word for word, _ in ranked)
+        assert built.counts == tuple(count for _, count in ranked)
+
+
+FULL_IMDB = Path(__file__).resolve().parents[2] / "shared" / "data" / "imdb"
+
+
+@pytest.mark.skipif(not (FULL_IMDB / "train.parquet").exists(), reason="the full IMDB data is not here")
+def test_every_imdb_training_review_gets_the_ids_of_the_one_text_rule():
+    from rnnviz.data import load_imdb
+
+    texts = load_imdb(FULL_IMDB)["train"]["text"][:]
+    tokenizer = Tokenizer.build(texts, vocab_size=10_000)
+    ids, lengths = tokenizer.encode_many(texts, 200)
+    for row, text in enumerate(texts):
+        expected = tokenizer.encode(text)[-200:]
+        assert ids[row, :lengths[row]].tolist() == expected, row
