@@ -7,6 +7,7 @@ from rnnviz.checkpoints import CheckpointError, sanitize_name, user_checkpoint_d
 from rnnviz.jobs import QueueFull, TrainingRequest, estimate_seconds, format_duration, training_work
 from rnnviz.models import ModelConfig
 from rnnviz.pipeline import TRAINING_DATA, Plan
+from rnnviz.snapshots import PROBE_REVIEWS
 from rnnviz.training import TrainConfig
 from rnnviz.ui import app_charts, cache, snippets
 from rnnviz.ui.state import language, t
@@ -70,6 +71,8 @@ with reviews:
         st.caption(t("train.cooccurrence_note", window=cache.WORD_VECTOR_WINDOW))
 auto_name = f"{'bi' if bidirectional else ''}{cell}-h{hidden}-{train_size}r-{epochs}e"
 name = st.text_input(t("train.name"), "", max_chars=64, placeholder=auto_name, key="train_name") or auto_name
+followed = st.text_input(t("train.probe"), PROBE_REVIEWS[0], max_chars=300, key="train_probe_text",
+                         help=t("train.probe.help")).strip() or PROBE_REVIEWS[0]
 
 problem, seconds = None, 0.0
 try:
@@ -98,7 +101,8 @@ if st.button(t("train.start"), type="primary", disabled=bool(problem) or busy, k
     request = TrainingRequest(
         plan=plan, corpus=data, folder=user_checkpoint_dir(create=True), tokenizer=donor.tokenizer if donor else None,
         pretrained_embedding=donor.model.embedding.weight.detach().clone() if donor else None,
-        embedding_from=source if donor else None)
+        embedding_from=source if donor else None,
+        probe_texts=(followed, *[text for text in PROBE_REVIEWS if text != followed][:3]))
     try:
         job = manager.submit(training_work(request), owner=owner, label=name)
         st.session_state.train_job, st.session_state.train_job_epochs = job.id, epochs

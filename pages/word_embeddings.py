@@ -51,6 +51,18 @@ space = cache.embedding_space(path, count)
 chart_with_code(pc.space_figure(space.words, space.coords, space.polarity, space.explained, dims, lang=lang),
                 snippets.space_code(count), t("emb.space.notice"), key="emb_chart_space")
 
+st.subheader(t("emb.timeline.header"))
+watched = cache.training_map(path)
+if watched is None:
+    kept = [info.name for info in cache.available_checkpoints() if info.snapshots]
+    st.info(t("emb.timeline.none", name=kept[0]) if kept else t("emb.timeline.none_at_all"))
+else:
+    timeline, coords, explained = watched
+    chart_with_code(pc.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained, lang),
+                    snippets.timeline_code(), t("emb.timeline.notice"), key="emb_chart_timeline")
+    chart_with_code(pc.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang),
+                    snippets.timeline_probes_code(), t("emb.timeline.probes.notice"), key="emb_chart_timeline_probes")
+
 st.subheader(t("emb.near.header"))
 word = st.text_input(t("emb.near.word"), "excellent", max_chars=60, key="emb_near_word", bind="query-params")
 near = cache.neighbours(path, word, 12) if word.strip() else None

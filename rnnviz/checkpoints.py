@@ -468,8 +468,17 @@ def _fmt_shape(shape: Sequence[int]) -> str:
 
 
 def _check_tensors_match(header: _Header, model: torch.nn.Module) -> None:
-    """The file's tensor names and shapes must be exactly those of ``model.state_dict()``."""
+    """The file's tensor names and shapes must be exactly those of ``model.state_dict()``, plus the
+    training snapshots its metadata announces (:mod:`rnnviz.snapshots`), if any."""
+    from rnnviz.snapshots import Timeline
+
     expected = {name: (tuple(t.shape), t.dtype) for name, t in model.state_dict().items()}
+    if "snapshots" in header.metadata:
+        try:
+            shapes = Timeline.expected_shapes(header.metadata["snapshots"], model.config.embedding_dim)
+        except ValueError as error:
+            raise CheckpointError(f"invalid training snapshots in the metadata: {error}") from None
+        expected |= {name: (shape, torch.float32) for name, shape in shapes.items()}
     found = header.tensors
     missing = [n for n in expected if n not in found]
     extra = [n for n in found if n not in expected]
@@ -521,6 +530,7 @@ class CheckpointInfo:
     size_bytes: int
     shipped: bool
     error: str | None = None
+    snapshots: int = 0  # training snapshots kept in the file (rnnviz.snapshots), 0 when none
 
     @property
     def cell(self) -> str | None:
@@ -570,6 +580,7 @@ class Checkpoint:
     tokenizer: Tokenizer
     metadata: dict = field(repr=False)
     path: Path | None = None
+    timeline: Any = field(default=None, repr=False)  # rnnviz.snapshots.Timeline: training snapshots, if saved
 
     @property
     def name(self) -> str:
@@ -739,14 +750,21 @@ def _atomic_write(path: Path, data: bytes, overwrite: bool = True) -> bool:
 
 def checkpoint_bytes(model: torch.nn.Module, *, tokenizer: Tokenizer, metrics: Mapping | None = None,
                      history: Iterable | None = None, data_source: Any = None, train_config: Any = None,
-                     name: str | None = None) -> bytes:
-    """The checkpoint file's content, in memory (for a download button)."""
+                     name: str | None = None, timeline: Any = None) -> bytes:
+    """The checkpoint file's content, in memory (for a download button).
+
+    timeline: the run's training snapshots (:class:`rnnviz.snapshots.Timeline`), or None
+    """
     from safetensors.torch import save
 
     metadata = build_metadata(model, tokenizer=tokenizer, metrics=metrics, history=history,
                               data_source=data_source, train_config=train_config, name=name)
+    tensors = _state_tensors(model)
+    if timeline is not None:
+        metadata["snapshots"] = timeline.metadata()
+        tensors |= {name: tensor.contiguous() for name, tensor in timeline.tensors().items()}
     document = json.dumps(metadata, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    data = save(_state_tensors(model), metadata={METADATA_KEY: document})
+    data = save(tensors, metadata={METADATA_KEY: document})
     # Never write a file that load_checkpoint would refuse (e.g. a metric that is not a number).
     header = _read_header_from_bytes(data)
     _check_tokenizer(header.metadata["tokenizer"], _config_from_dict(header.metadata["model_config"]))
@@ -755,7 +773,8 @@ def checkpoint_bytes(model: torch.nn.Module, *, tokenizer: Tokenizer, metrics: M
 
 def save_checkpoint(model: torch.nn.Module, path: str | os.PathLike, *, tokenizer: Tokenizer,
                     metrics: Mapping | None = None, history: Iterable | None = None,
-                    data_source: Any = None, train_config: Any = None, name: str | None = None) -> Path:
+                    data_source: Any = None, train_config: Any = None, name: str | None = None,
+                    timeline: Any = None) -> Path:
     """Save ``model`` and everything needed to use it again into ONE ``.safetensors`` file.
 
     path: the file (``.safetensors`` is appended when it has another suffix), or an existing folder,
@@ -773,7 +792,7 @@ def save_checkpoint(model: torch.nn.Module, path: str | os.PathLike, *, tokenize
     if name is None:
         name = path.stem
     data = checkpoint_bytes(model, tokenizer=tokenizer, metrics=metrics, history=history,
-                            data_source=data_source, train_config=train_config, name=name)
+                            data_source=data_source, train_config=train_config, name=name, timeline=timeline)
     _atomic_write(path, data)
     return path
 
@@ -808,6 +827,10 @@ def _build(header: _Header, data: bytes, path: Path | None) -> Checkpoint:
     for name, tensor in tensors.items():
         if not bool(torch.isfinite(tensor).all()):
             raise CheckpointError(f"tensor {name!r} contains NaN or infinite values")
+    from rnnviz.snapshots import TENSOR_PREFIX, Timeline
+
+    snapshot_tensors = {name: tensors.pop(name) for name in list(tensors) if name.startswith(TENSOR_PREFIX)}
+    timeline = Timeline.from_tensors(metadata["snapshots"], snapshot_tensors, tokenizer) if snapshot_tensors else None
     try:
         model.load_state_dict(tensors, strict=True)
     except Exception as error:  # noqa: BLE001
@@ -815,7 +838,8 @@ def _build(header: _Header, data: bytes, path: Path | None) -> Checkpoint:
     model.eval()
     for parameter in model.parameters():
         parameter.requires_grad_(False)
-    return Checkpoint(config=config, model=model, tokenizer=tokenizer, metadata=metadata, path=path)
+    return Checkpoint(config=config, model=model, tokenizer=tokenizer, metadata=metadata, path=path,
+                      timeline=timeline)
 
 
 def load_checkpoint(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> Checkpoint:
@@ -889,6 +913,7 @@ def _info_from_metadata(path: Path, metadata: dict, size: int, shipped: bool = F
         n_epochs=len(history),
         size_bytes=size,
         shipped=shipped,
+        snapshots=len((metadata.get("snapshots") or {}).get("epochs") or []) if isinstance(metadata.get("snapshots"), dict) else 0,
     )
 
 

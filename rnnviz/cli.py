@@ -320,7 +320,7 @@ class ProgressBar:
                               f"  {progress.elapsed:.1f}s\n")
             self.stream.flush()
             return
-        if not self.live:
+        if not self.live or progress.kind != "batch":
             return
         first = self.bar is None
         if first:

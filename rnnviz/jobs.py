@@ -297,6 +297,7 @@ class TrainingRequest:
     tokenizer: Any = field(default=None, repr=False)
     pretrained_embedding: Any = field(default=None, repr=False)
     embedding_from: str | None = None
+    probe_texts: tuple[str, ...] | None = None  # reviews the training snapshots follow (None: the default ones)
 
 
 def run_training(request: TrainingRequest, context: JobContext | None = None) -> dict:
@@ -314,7 +315,7 @@ def run_training(request: TrainingRequest, context: JobContext | None = None) ->
             plan, request.corpus, folder=request.folder, tokenizer=request.tokenizer,
             pretrained_embedding=request.pretrained_embedding, embedding_from=request.embedding_from,
             on_progress=context.report if context else None, stop_event=context.stop_event if context else None,
-            phase=context.phase if context else None, device="cpu")
+            phase=context.phase if context else None, device="cpu", probe_texts=request.probe_texts)
     except RuntimeError:
         if context is not None and context.stop_event is not None and context.stop_event.is_set():
             return {}

@@ -33,6 +33,7 @@ import torch
 
 from rnnviz.distributed import rank_and_world
 from rnnviz.models import ModelConfig, RNNClassifier
+from rnnviz.snapshots import PROBE_REVIEWS, SnapshotPlan, Timeline
 from rnnviz.tokenizer import Tokenizer, split_many
 from rnnviz.training import EncodedReviews, Progress, TrainConfig, TrainResult, encode_reviews, evaluate, train
 
@@ -211,7 +212,8 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
                    on_progress: Callable[[Progress], None] | None = None,
                    stop_event: threading.Event | None = None, phase: Callable[[str], None] | None = None,
                    device: torch.device | str | None = None,
-                   extra_metrics: dict | None = None) -> PipelineResult | None:
+                   extra_metrics: dict | None = None,
+                   probe_texts: Sequence[str] | None = None) -> PipelineResult | None:
     """Vocabulary, encoding, word vectors, training, measuring, saving: one run of ``plan``.
 
     folder: save as a new ``<folder>/<name>.safetensors`` (never overwriting: ``-2``, ``-3``...);
@@ -219,6 +221,8 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     tokenizer, pretrained_embedding: a vocabulary and embedding rows to start from (e.g. another
         checkpoint's, named by ``embedding_from``), instead of building them from the corpus
     phase: called with "tokenizing", "word_vectors", "training", "testing", "saving"
+    probe_texts: the reviews whose P(positive) the training snapshots follow epoch by epoch
+        (:mod:`rnnviz.snapshots`; None: its ``PROBE_REVIEWS``); the snapshots are saved in the checkpoint
     Raises RuntimeError when training stopped before its first epoch ended (nothing is saved). In a
     torchrun group every rank trains on its share and rank 0 alone measures and saves (the others
     return None).
@@ -255,11 +259,13 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
         neighbours = reviews if same_texts else encode_reviews(counted, tokenizer, model_config.max_len)
         pretrained_embedding = word_vector_embedding(neighbours.ids, neighbours.lengths, model_config.vocab_size,
                                                      model_config.embedding_dim, window=plan.word_vectors)
+    snapshots = SnapshotPlan.for_tokenizer(tokenizer, model_config.max_len, model_config.vocab_size,
+                                           probe_texts=tuple(probe_texts) if probe_texts is not None else PROBE_REVIEWS)
     prepare_seconds = time.perf_counter() - started
     phase("training")
     cpu_start = time.process_time()
     result = train(model_config, train_config, reviews, labels=labels, pretrained_embedding=pretrained_embedding,
-                   on_progress=on_progress, stop_event=stop_event, device=device)
+                   on_progress=on_progress, stop_event=stop_event, device=device, snapshots=snapshots)
     cpu_seconds = time.process_time() - cpu_start
     if rank_and_world()[0] != 0:
         return None  # one rank of a torchrun group: rank 0 measures and saves
@@ -286,7 +292,8 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     target = unique_path(folder, plan.name) if folder is not None else Path(path)
     saved = save_checkpoint(result.model, target, tokenizer=tokenizer, metrics=metrics, history=result.history,
                             data_source=corpus.describe(), train_config=train_config.to_dict(),
-                            name=target.stem if folder is not None else plan.name)
+                            name=target.stem if folder is not None else plan.name,
+                            timeline=Timeline.from_snapshots(result.snapshots))
     return PipelineResult(saved, result.model, tokenizer, metrics, result.history, result)
 
 

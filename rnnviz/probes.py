@@ -549,13 +549,15 @@ def freeze_step(freeze: bool, lr: float = 0.5, seed: int = 0) -> FreezeStep:
                       float(loss.detach()))
 
 
-def pca(vectors: np.ndarray, k: int = 2) -> tuple[np.ndarray, np.ndarray]:
-    """vectors: (n, E) -> (coords (n, k), explained variance ratio (k,)), by SVD of the centred rows.
+def pca_axes(vectors: np.ndarray, k: int = 2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """vectors: (n, E) -> (mean (E,), axes (k, E), explained variance ratio (k,)), by SVD of the centred rows.
 
-    Signs are fixed so that each axis' largest loading is positive (stable across reruns).
+    Signs are fixed so that each axis' largest loading is positive (stable across reruns). With fewer
+    dimensions than ``k``, the missing axes are zeros.
     """
     x = np.asarray(vectors, dtype=np.float64)
-    x = x - x.mean(0, keepdims=True)
+    mean = x.mean(0)
+    x = x - mean
     # torch's SVD follows torch.set_num_threads; numpy's BLAS would spin up threads of its own
     _, s, vt = (a.numpy() for a in torch.linalg.svd(torch.from_numpy(x), full_matrices=False))
     kept = min(k, vt.shape[0])
@@ -565,8 +567,13 @@ def pca(vectors: np.ndarray, k: int = 2) -> tuple[np.ndarray, np.ndarray]:
     ratio = np.zeros(k)
     if variance.sum() > 0:
         ratio[:kept] = variance[:kept] / variance.sum()
-    coords = np.pad(x @ vt.T, ((0, 0), (0, k - kept)))  # fewer dimensions than asked: zeros
-    return coords, ratio
+    return mean, np.pad(vt, ((0, k - kept), (0, 0))), ratio
+
+
+def pca(vectors: np.ndarray, k: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """vectors: (n, E) -> (coords (n, k), explained variance ratio (k,)) on :func:`pca_axes`."""
+    mean, axes, ratio = pca_axes(vectors, k)
+    return (np.asarray(vectors, dtype=np.float64) - mean) @ axes.T, ratio
 
 
 @torch.no_grad()

@@ -28,8 +28,8 @@ import copy
 import math
 import threading
 import time
-from dataclasses import asdict, dataclass, fields
-from typing import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 import numpy as np
 import torch
@@ -37,6 +37,9 @@ import torch.nn.functional as F
 
 from rnnviz.models import ModelConfig, RNNClassifier, left_align
 from rnnviz.tokenizer import OOV_ID, PAD_ID, Tokenizer
+
+if TYPE_CHECKING:
+    from rnnviz.snapshots import SnapshotPlan
 
 OPTIMIZERS = ("adam", "rmsprop", "sgd")
 SCHEDULES = ("constant", "cosine")
@@ -203,6 +206,7 @@ class Progress:
     elapsed: float
     val_loss: float | None = None
     val_accuracy: float | None = None
+    snapshot: Any = None  # "snapshot" reports: a rnnviz.snapshots.Snapshot (epoch 0 = before training)
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,7 @@ class TrainResult:
     stopped_by_user: bool
     seconds: float
     samples_per_second: float
+    snapshots: tuple = ()  # rnnviz.snapshots.Snapshot, epoch 0 first, when asked for
 
 
 @dataclass(frozen=True)
@@ -333,7 +338,8 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
           initial_state: dict | None = None,
           on_progress: Callable[[Progress], None] | None = None,
           stop_event: threading.Event | None = None,
-          device: torch.device | str | None = None) -> TrainResult:
+          device: torch.device | str | None = None,
+          snapshots: SnapshotPlan | None = None) -> TrainResult:
     """Train a fresh :class:`RNNClassifier` and return it with its history.
 
     ids: :class:`EncodedReviews` (then ``lengths`` is None), or (N, T) ids with (N,) lengths,
@@ -341,6 +347,8 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
     labels: (N,) 0/1
     initial_state: a state dict to start from instead of fresh weights (fine-tuning a trained model)
     stop_event: checked after every batch; when set, training stops and keeps the best epoch so far
+    snapshots: what to record before training and after each epoch (:mod:`rnnviz.snapshots`): the
+        snapshots are reported as they come and returned in ``TrainResult.snapshots``
     history: one dict per finished epoch: epoch, train_loss, train_accuracy, val_loss,
         val_accuracy (None without validation), seconds, samples_per_second
 
@@ -368,7 +376,7 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
     with torch_threads(threads), torch.random.fork_rng(devices=[device] if device.type == "cuda" else []):
         torch.manual_seed(train_config.seed)
         return _train(model_config, train_config, reviews, labels, pretrained_embedding,
-                      on_progress, stop_event, device, initial_state)
+                      on_progress, stop_event, device, initial_state, snapshots)
 
 
 def train_on_texts(model_config: ModelConfig, train_config: TrainConfig, texts: Sequence[str],
@@ -466,26 +474,26 @@ class _WeightAverage:
 
 def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedReviews,
            labels: torch.Tensor, pretrained_embedding, on_progress, stop_event,
-           device: torch.device, initial_state: dict | None = None) -> TrainResult:
+           device: torch.device, initial_state: dict | None = None, snapshots=None) -> TrainResult:
     from rnnviz import distributed
 
     workers = config.workers if device.type == "cpu" else 1
     rank, world = distributed.rank_and_world()
-    args = (model_config, config, reviews, labels, pretrained_embedding, device, initial_state)
+    args = (model_config, config, reviews, labels, pretrained_embedding, device, initial_state, snapshots)
     if world == 1 and workers > 1:  # spawn the ranks; this process only relays their reports
         outcome = distributed.train_in_processes(workers, _run_rank, args, on_progress, stop_event)
     else:  # one process, or one rank of a group torchrun started
         should_stop = (lambda: stop_event is not None and stop_event.is_set()) if rank == 0 else (lambda: False)
         outcome = _run_rank(*args, report=on_progress if rank == 0 else None, should_stop=should_stop)
-    state, history, best_epoch, stopped_early, stopped_by_user, seconds, speed = outcome
+    state, history, best_epoch, stopped_early, stopped_by_user, seconds, speed, taken = outcome
     model = RNNClassifier(model_config, pretrained_embedding).to(device)
     model.load_state_dict({name: torch.from_numpy(array) for name, array in state.items()})
     model.eval()
-    return TrainResult(model, tuple(history), best_epoch, stopped_early, stopped_by_user, seconds, speed)
+    return TrainResult(model, tuple(history), best_epoch, stopped_early, stopped_by_user, seconds, speed, tuple(taken))
 
 
 def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedReviews, labels: torch.Tensor,
-              pretrained_embedding, device: torch.device, initial_state: dict | None, *,
+              pretrained_embedding, device: torch.device, initial_state: dict | None, snapshots=None, *,
               report: Callable[[Progress], None] | None, should_stop: Callable[[], bool]) -> tuple:
     """The training loop of one process (rank ``r`` of ``n``; 0 of 1 when alone).
 
@@ -493,7 +501,7 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
     DistributedDataParallel averages the gradients, so every rank takes the same step. Rank 0 reports,
     validates and decides when to stop; the others follow its decision.
     returns: (best weights as numpy arrays, history, best epoch, stopped early, stopped by the user, seconds,
-        reviews/s)
+        reviews/s, snapshots)
     """
     from torch.nn.parallel import DistributedDataParallel
 
@@ -521,6 +529,19 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
     stopped_early = stopped_by_user = False
     seen, train_time = 0, 0.0
     averaged = _WeightAverage(parameters, config.average_weights) if config.average_weights and rank == 0 else None
+    taken: list = []
+
+    def snapshot(epoch: int, latest: Progress | None) -> None:
+        if snapshots is None or rank != 0:
+            return
+        from rnnviz.snapshots import take_snapshot
+
+        taken.append(take_snapshot(model, snapshots, epoch))
+        if report is not None:
+            base = latest or Progress("snapshot", 0, 0, batches_per_epoch, math.nan, math.nan, 0.0, 0.0)
+            report(replace(base, kind="snapshot", snapshot=taken[-1]))
+
+    snapshot(0, None)
     for epoch in range(1, config.epochs + 1):
         model.train()
         epoch_start = time.perf_counter()
@@ -569,6 +590,9 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
                                 record["train_loss"], record["train_accuracy"],
                                 record["samples_per_second"], time.perf_counter() - start,
                                 record["val_loss"], record["val_accuracy"]))
+            snapshot(epoch, Progress("epoch", epoch, batches_per_epoch, batches_per_epoch, record["train_loss"],
+                                     record["train_accuracy"], record["samples_per_second"],
+                                     time.perf_counter() - start, record["val_loss"], record["val_accuracy"]))
             score = (val.accuracy, -val.loss) if val else (epoch, 0.0)
             if score > (best_accuracy, -best_loss):
                 best_accuracy, best_loss, best_epoch = score[0], -score[1], epoch
@@ -587,4 +611,4 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
     # Throughput counts training steps only, not the validation passes.
     # numpy arrays, not tensors: they cross from a spawned rank to the caller as plain bytes.
     return ({k: v.detach().cpu().numpy().copy() for k, v in best_state.items()}, history, best_epoch,
-            stopped_early, stopped_by_user, time.perf_counter() - start, seen / max(train_time, 1e-9))
+            stopped_early, stopped_by_user, time.perf_counter() - start, seen / max(train_time, 1e-9), taken)

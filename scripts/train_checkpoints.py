@@ -80,6 +80,11 @@ RECIPES: dict[str, tuple[dict, dict, dict]] = {
     "sst-rnn": (SHORT_TEXT, {**SHORT_MODEL, "cell": "rnn", "hidden_size": 128}, {**SHORT_TRAINING, "lr": 1e-3}),
     # The foil of the word-order lesson: the same data, no recurrence (embedding -> mean -> linear).
     "bag": (SHORT_TEXT, {**SHORT_MODEL, "cell": "bag"}, SHORT_TRAINING),
+    # The course notebook's LSTM (embedding 32, hidden 64, 200 tokens, Adam 1e-3, batch 64) from a random
+    # start, trained with its snapshots: the Embeddings page replays its word map forming, epoch by epoch.
+    "course-lstm": (dict(data="imdb"),
+                    dict(cell="lstm", vocab_size=10_000, embedding_dim=32, hidden_size=64, max_len=200),
+                    dict(optimizer="adam", lr=1e-3, batch_size=64, epochs=6, patience=0, validation_fraction=0.1)),
     # Short and long text: IMDB reviews, SST phrases and composed sentences together; the IMDB models'
     # pooling (mean and max of the states), which long reviews need.
     "both-bigru": (dict(data="both", composed=60_000, word_vectors=10),
@@ -115,7 +120,7 @@ def build(name: str, data_dir: str, sst_dir: str, out: Path, overrides: list[str
                 f"val_loss {progress.val_loss:.4f} val_acc {progress.val_accuracy:.4f} ")
             print(f"[{name}] epoch {progress.epoch}: loss {progress.loss:.4f} acc {progress.accuracy:.4f} "
                   f"{val}{progress.samples_per_second:.0f} texts/s, {progress.elapsed:.0f}s", flush=True)
-        elif progress.batch % 200 == 0:
+        elif progress.kind == "batch" and progress.batch % 200 == 0:
             print(f"[{name}]   {progress.epoch}.{progress.batch}/{progress.batches_per_epoch} "
                   f"loss {progress.loss:.4f} {progress.samples_per_second:.0f} texts/s", flush=True)
 

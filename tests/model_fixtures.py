@@ -14,6 +14,7 @@ import torch
 from rnnviz.checkpoints import save_checkpoint
 from rnnviz.data import load_sample
 from rnnviz.models import ModelConfig, RNNClassifier
+from rnnviz.snapshots import SnapshotPlan, Timeline, take_snapshot
 from rnnviz.tokenizer import Tokenizer
 
 TINY = {
@@ -42,5 +43,18 @@ def make_checkpoints(folder: Path, vocab_size: int = 2_000, hidden_size: int = 1
                      "order_pairs_accuracy": 0.25},
             history=[{"epoch": 1, "train_loss": 0.69, "train_accuracy": 0.5, "val_loss": 0.69,
                       "val_accuracy": 0.5}],
-            data_source={"kind": "sample", "location": "tests", "trained_on": TRAINED_ON[name]}))
+            data_source={"kind": "sample", "location": "tests", "trained_on": TRAINED_ON[name]},
+            timeline=_timeline(model, tokenizer) if name == "tiny-lstm" else None))
     return paths
+
+
+def _timeline(model: RNNClassifier, tokenizer: Tokenizer, epochs: int = 3) -> Timeline:
+    """Training snapshots as if the model had learned: its embedding drifting a little each "epoch"."""
+    plan = SnapshotPlan.for_tokenizer(tokenizer, model.config.max_len, model.config.vocab_size, words=120)
+    final = model.embedding.weight.detach().clone()
+    snapshots = []
+    with torch.no_grad():
+        for epoch in range(epochs + 1):
+            model.embedding.weight.copy_(final * (0.4 + 0.6 * epoch / epochs))
+            snapshots.append(take_snapshot(model, plan, epoch))
+    return Timeline.from_snapshots(snapshots)

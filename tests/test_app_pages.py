@@ -75,3 +75,19 @@ def test_padding_hostile_text(text):
     assert "<script>" not in shown
     if not text.strip():
         assert app.warning, "empty input explains what to do"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_embeddings_page_replays_the_training_snapshots(only_tiny_models, lang):
+    from app_support import shown
+
+    app = run_page("pages/word_embeddings.py", lang)
+    assert_clean(app)
+    app.selectbox(key="emb_checkpoint").set_value(str(only_tiny_models / "tiny-lstm.safetensors")).run()
+    assert_clean(app)
+    replay = [c.proto.spec for c in app.get("plotly_chart") if '"frames"' in c.proto.spec and '"sliders"' in c.proto.spec]
+    assert len(replay) == 1, "one word map with a frame per epoch and a slider"
+    assert all(f'"name":"{epoch}"' in replay[0].replace(" ", "") for epoch in range(4))
+    app.selectbox(key="emb_checkpoint").set_value(str(only_tiny_models / "tiny-gru.safetensors")).run()
+    assert_clean(app)
+    assert "tiny-lstm" in shown(app)  # without snapshots: the page names a model that has them

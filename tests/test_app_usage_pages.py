@@ -150,8 +150,9 @@ def test_train_a_tiny_model_to_completion(folder):
     for key, value in (("train_size_imdb", 100), ("train_hidden", 8), ("train_embedding_dim", 8),
                        ("train_max_len", 25), ("train_vocab", 1_000), ("train_batch_size", 32)):
         app.select_slider(key=key).set_value(value)
-    app.slider(key="train_epochs").set_value(1)
+    app.slider(key="train_epochs").set_value(2)
     app.radio(key="train_cell").set_value("gru")
+    app.text_input(key="train_probe_text").input("Not bad at all, really.")
     app.text_input(key="train_name").input("../evil/<b>my model</b>").run()
     assert_clean(app)
     app.button(key="train_start").click().run()
@@ -165,6 +166,13 @@ def test_train_a_tiny_model_to_completion(folder):
     created = [p for p in folder.glob("*.safetensors") if not p.name.startswith("tiny-")]
     assert len(created) == 1 and created[0].parent == folder and "/" not in created[0].stem
     assert app.get("plotly_chart")  # the curves stay on screen
+    # what it learned, epoch by epoch: the typed review's P(positive) and the word map with one frame per epoch
+    assert "Not bad at all, really." in chart_json(app, "train_chart_live_probes")
+    assert all(f'"name":"{epoch}"' in chart_json(app, "train_chart_live_map").replace(" ", "") for epoch in range(3))
+    from rnnviz.checkpoints import load_checkpoint
+
+    timeline = load_checkpoint(created[0]).timeline
+    assert timeline.epochs == (0, 1, 2) and timeline.probe_texts[0] == "Not bad at all, really."
     app.switch_page("pages/prediction.py").run()  # usable at once on every page
     assert_clean(app)
     assert created[0].stem in chart_json(app, "predict_chart_verdicts")

@@ -300,6 +300,20 @@ def embedding_space(path, count: int):
     return _embedding_space(*_mtime(path), count)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _training_map(path: str, mtime_ns: int):
+    from rnnviz.snapshots import shared_map
+
+    timeline = _checkpoint(path, mtime_ns).timeline
+    return None if timeline is None else (timeline, *shared_map(timeline))
+
+
+def training_map(path):
+    """(``snapshots.Timeline``, coords (S, W, 2), explained (2,)) of a checkpoint's training snapshots
+    on shared axes, or None when it kept none."""
+    return _training_map(*_mtime(path))
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _neighbours(path: str, mtime_ns: int, word: str, k: int):
     from rnnviz.probes import nearest_neighbours

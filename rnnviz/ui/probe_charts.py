@@ -399,3 +399,69 @@ def comparison_figure(words: Sequence[str], polarity_a: np.ndarray, polarity_b: 
               "yaxis": _title(f"P(+) {html.escape(name_b)}") | {"range": [-0.02, 1.02]},
               "legend": BOTTOM_LEGEND}
     return _figure(data, layout, tr("emb.compare.title", lang), 600)
+
+
+def timeline_figure(words: Sequence[str], coords: np.ndarray, polarity: np.ndarray, epochs: Sequence[int],
+                    explained: np.ndarray, lang: str = "en", labelled: int = 24, at_last: bool = False) -> go.Figure:
+    """The word map at every epoch of a training run, on the same axes: coords (S, W, 2), polarity (S, W).
+
+    A slider and a play button step through the epochs in the browser (plotly frames: no round trip to
+    the server). The ``labelled`` words written are the most polar ones of the last epoch, in every frame,
+    so the eye can follow them from the start. at_last: open on the last epoch (a live view) instead of epoch 0.
+    """
+    safe = _safe(words)
+    text = _labelled(safe, labelled, polarity[-1])
+    epoch_label = tr("emb.timeline.epoch", lang)
+
+    def trace(step: int) -> dict:
+        return {"type": "scatter", "mode": "markers+text", "x": _round(coords[step, :, 0]),
+                "y": _round(coords[step, :, 1]), "text": text, "textposition": "top center",
+                "textfont": {"size": BASE_FONT - 3}, "marker": _polarity_marker(polarity[step], 9),
+                "customdata": [f"{w}<br>P(+) = {p:.2f}" for w, p in zip(safe, polarity[step])],
+                "hovertemplate": "%{customdata}<extra></extra>", "name": tr("emb.space.words", lang)}
+
+    # Fixed ranges: the map must not re-zoom from one epoch to the next.
+    low, high = coords[..., :2].min(axis=(0, 1)), coords[..., :2].max(axis=(0, 1))
+    pad = 0.08 * np.maximum(high - low, 1e-6)
+    names = [str(int(epoch)) for epoch in epochs]
+    frames = [go.Frame(data=[trace(step)], name=name) for step, name in enumerate(names)]
+    play = {"frame": {"duration": 900, "redraw": True}, "fromcurrent": True, "transition": {"duration": 500}}
+    pause = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}
+    layout = {
+        "xaxis": _title(f"PC1 ({explained[0]:.0%})") | {"range": [float(low[0] - pad[0]), float(high[0] + pad[0])]},
+        "yaxis": _title(f"PC2 ({explained[1]:.0%})") | {"range": [float(low[1] - pad[1]), float(high[1] + pad[1])]},
+        "showlegend": True, "legend": {"orientation": "h", "y": -0.32},
+        "margin": {"l": 20, "r": 20, "t": 60, "b": 150},
+        "updatemenus": [{"type": "buttons", "direction": "left", "x": 0.0, "y": -0.1, "xanchor": "left",
+                         "yanchor": "top", "pad": {"r": 10, "t": 10}, "font": {"size": BASE_FONT},
+                         "buttons": [{"label": "▶ " + tr("emb.timeline.play", lang), "method": "animate",
+                                      "args": [None, play]},
+                                     {"label": "⏸ " + tr("emb.timeline.pause", lang), "method": "animate",
+                                      "args": [[None], pause]}]}],
+        "sliders": [{"active": len(names) - 1 if at_last else 0, "x": 0.25, "len": 0.75, "y": -0.1, "yanchor": "top", "pad": {"t": 10},
+                     "currentvalue": {"prefix": f"{epoch_label} ", "font": {"size": BASE_FONT + 2}},
+                     "font": {"size": BASE_FONT},
+                     "steps": [{"label": name, "method": "animate",
+                                "args": [[name], pause | {"frame": {"duration": 0, "redraw": True}}]}
+                               for name in names]}],
+    }
+    figure = _figure([trace(len(names) - 1 if at_last else 0)], layout,
+                     tr("emb.timeline.title", lang, count=len(words)), 760)
+    figure.frames = frames
+    return figure
+
+
+def probe_curves_figure(epochs: Sequence[int], texts: Sequence[str], probes: np.ndarray, lang: str = "en",
+                        title: str | None = None) -> go.Figure:
+    """P(positive) of each probe review (probes (S, P)) after each epoch; epoch 0 = before training."""
+    data = [{"type": "scatter", "mode": "lines+markers", "x": list(map(int, epochs)), "y": _round(probes[:, i], 3),
+             "name": html.escape(text if len(text) <= 48 else text[:47] + "…", quote=False),
+             "line": {"width": 3, "color": OKABE_ITO[i % len(OKABE_ITO)]}, "marker": {"size": 9},
+             "hovertemplate": f"{tr('emb.timeline.epoch', lang)} %{{x}}: P(+) = %{{y:.2f}}<extra></extra>"}
+            for i, text in enumerate(texts)]
+    shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 0.5, "y1": 0.5,
+               "line": {"dash": "dot", "color": "#333333"}}]
+    layout = {"shapes": shapes, "showlegend": True, "legend": {"orientation": "h", "y": -0.25},
+              "xaxis": _title(tr("emb.timeline.epoch", lang)) | {"dtick": 1},
+              "yaxis": _title(tr("emb.timeline.probability", lang)) | {"range": [-0.02, 1.02]}}
+    return _figure(data, layout, title or tr("emb.timeline.probes.title", lang), 420 + 28 * len(texts))

@@ -274,6 +274,27 @@ ids = torch.arange(3, 3 + {count})
 p = torch.sigmoid(model(torch.stack([torch.ones_like(ids), ids], 1), torch.full_like(ids, 2)))"""
 
 
+def timeline_code() -> str:
+    return """# while training: a snapshot before the first step and after each epoch
+snapshots = []
+for epoch in range(epochs + 1):
+    if epoch > 0:
+        train_one_epoch(model)
+    with torch.no_grad():
+        snapshots.append(model.embedding.weight[3:303].clone())   # the 300 most frequent words
+# after training: ONE set of PCA axes (the last epoch's) for every epoch
+last = snapshots[-1]
+U, S, Vt = torch.linalg.svd(last - last.mean(0), full_matrices=False)
+maps = [(W - last.mean(0)) @ Vt[:2].T for W in snapshots]     # same axes, comparable maps"""
+
+
+def timeline_probes_code() -> str:
+    return """# the same snapshots also keep P(positive) of a few probe reviews
+ids, lengths = tokenizer.encode_many(["This movie is not bad at all.", ...], max_len)
+with torch.no_grad():
+    p = torch.sigmoid(model(torch.as_tensor(ids), torch.as_tensor(lengths)))   # after each epoch"""
+
+
 def neighbours_code(word: str) -> str:
     return f"""W = F.normalize(model.embedding.weight, dim=1)   # unit vectors
 cos = W @ W[tokenizer.id_of({word!r})]             # cosine with every word

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from rnnviz.jobs import DONE, EXPIRED, QUEUED, RUNNING, STOPPED, Job, JobManager
-from rnnviz.ui import app_charts
+from rnnviz.snapshots import Timeline, shared_map
+from rnnviz.ui import app_charts, probe_charts
 from rnnviz.ui.widgets import show_chart
 from rnnviz.ui.state import t
 
@@ -18,7 +19,9 @@ OUTCOMES = {(DONE, True): ("success", "train.done"), (STOPPED, True): ("success"
 def show_job(manager: JobManager, current: Job, total: int, lang: str) -> None:
     """Draw ``current`` (polled by the page's fragment; every call is also its heartbeat)."""
     manager.heartbeat(current.id)
-    latest, result = current.latest, current.result or {}
+    result = current.result or {}
+    reports = [p for p in current.progress if getattr(p, "kind", None) in ("batch", "epoch")]
+    latest = reports[-1] if reports else None
     accuracy = f"{result['test_accuracy']:.1%}" if "test_accuracy" in result else "?"
     if current.status == QUEUED:
         st.info(t("train.queued", position=manager.position(current.id), **manager.counts()))
@@ -37,6 +40,25 @@ def show_job(manager: JobManager, current: Job, total: int, lang: str) -> None:
             kind, key = "info", "train.stopped_partial"  # no epoch finished: nothing was saved
         getattr(st, kind)(t(key, name=result.get("name"), accuracy=accuracy, epoch=result.get("best_epoch"),
                             error=current.error))
-    if current.progress:
-        show_chart(app_charts.progress_curves_figure(current.progress, lang, total), key="train_chart_curves")
+    if reports:
+        show_chart(app_charts.progress_curves_figure(reports, lang, total), key="train_chart_curves")
         st.caption(t("train.curves.notice"))
+    show_snapshots([p.snapshot for p in current.progress if getattr(p, "kind", None) == "snapshot"], lang)
+
+
+def show_snapshots(snapshots: list, lang: str) -> None:
+    """The run's word map and probe reviews so far, one more epoch at each snapshot."""
+    if not snapshots:
+        return
+    timeline = Timeline.from_snapshots(snapshots)
+    coords, explained = shared_map(timeline)
+    st.subheader(t("train.live.header", epoch=timeline.epochs[-1]))
+    left, right = st.columns(2, vertical_alignment="top")
+    with left:
+        show_chart(probe_charts.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang,
+                                                    title=t("train.live.probes")), key="train_chart_live_probes")
+        st.markdown(t("train.live.probes.notice"))
+    with right:
+        show_chart(probe_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained,
+                                                lang, at_last=True), key="train_chart_live_map")
+        st.markdown(t("train.live.map.notice"))

@@ -82,6 +82,44 @@ TEXTS = {
               "qu'ils décident du verdict. Seuls les 20 mots les plus positifs et les 20 plus négatifs sont écrits ; "
               "survolez un point pour les autres.",
     },
+    "emb.timeline.header": {"en": "How the map formed, epoch by epoch", "fr": "Comment la carte s'est formée, époque par époque"},
+    "emb.timeline.title": {"en": "The {count:,} most frequent words while the model learned",
+                           "fr": "Les {count:,} mots les plus fréquents pendant l'apprentissage"},
+    "emb.timeline.epoch": {"en": "Epoch", "fr": "Époque"},
+    "emb.timeline.play": {"en": "Play", "fr": "Lecture"},
+    "emb.timeline.pause": {"en": "Pause", "fr": "Pause"},
+    "emb.timeline.probability": {"en": "P(positive)", "fr": "P(positif)"},
+    "emb.timeline.probes.title": {"en": "The probe reviews' P(positive) after each epoch",
+                                  "fr": "P(positif) des critiques témoins après chaque époque"},
+    "emb.timeline.notice": {
+        "en": "Training saved a snapshot of these words before the first step (epoch 0) and after every epoch. "
+              "Press Play or drag the slider: every epoch is drawn on the same two axes (the PCA of the last "
+              "epoch), so a word that moves really moved. At epoch 0 the vectors are random and every colour is "
+              "close to white; epoch after epoch the sentiment words drift to the two ends and take their colour.",
+        "fr": "L'entraînement a gardé une photo de ces mots avant le premier pas (époque 0) et après chaque "
+              "époque. Appuyez sur Lecture ou faites glisser le curseur : chaque époque est dessinée sur les deux "
+              "mêmes axes (l'ACP de la dernière époque) ; un mot qui bouge a vraiment bougé. À l'époque 0 les "
+              "vecteurs sont aléatoires et les couleurs presque blanches ; époque après époque, les mots de "
+              "sentiment filent vers les deux bouts et prennent leur couleur.",
+    },
+    "emb.timeline.probes.notice": {
+        "en": "The same run, seen from a few reviews: the model's P(positive) for each after every epoch "
+              "(dotted line: 0.5, where the verdict flips).",
+        "fr": "Le même entraînement, vu par quelques critiques : P(positif) de chacune après chaque époque "
+              "(pointillés : 0,5, là où le verdict bascule).",
+    },
+    "emb.timeline.none": {
+        "en": "This model was saved without training snapshots. Pick “{name}”, or train a model on the Training "
+              "page: every new model keeps them.",
+        "fr": "Ce modèle a été enregistré sans photos d'entraînement. Choisissez « {name} », ou entraînez un "
+              "modèle sur la page Entraînement : chaque nouveau modèle les garde.",
+    },
+    "emb.timeline.none_at_all": {
+        "en": "None of the models here kept training snapshots: train one on the Training page to watch its "
+              "word map form.",
+        "fr": "Aucun modèle ici n'a gardé de photos d'entraînement : entraînez-en un sur la page Entraînement "
+              "pour voir sa carte des mots se former.",
+    },
     "emb.near.header": {"en": "Nearest neighbours", "fr": "Plus proches voisins"},
     "emb.near.word": {"en": "Word", "fr": "Mot"},
     "emb.near.unknown": {

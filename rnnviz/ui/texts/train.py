@@ -207,6 +207,27 @@ TEXTS = {
               "le serveur).",
     },
     "train.failed": {"en": "Training failed: {error}", "fr": "L'entraînement a échoué : {error}"},
+    "train.probe": {"en": "A review to follow while the model learns", "fr": "Une critique à suivre pendant l'apprentissage"},
+    "train.probe.help": {
+        "en": "After each epoch the model reads it (with three others) and its P(positive) is drawn below, live.",
+        "fr": "Après chaque époque le modèle la lit (avec trois autres) et sa P(positif) est tracée plus bas, en direct.",
+    },
+    "train.live.header": {"en": "What the model has learned so far (epoch {epoch})",
+                          "fr": "Ce que le modèle a appris jusqu'ici (époque {epoch})"},
+    "train.live.probes": {"en": "P(positive) of your review (and three others) after each epoch",
+                          "fr": "P(positif) de votre critique (et de trois autres) après chaque époque"},
+    "train.live.probes.notice": {
+        "en": "Epoch 0 is before the first step: a random model says about 0.5 to everything. Above the dotted "
+              "line the model calls the review positive.",
+        "fr": "L'époque 0 est avant le premier pas : un modèle aléatoire répond environ 0,5 à tout. Au-dessus des "
+              "pointillés, le modèle juge la critique positive.",
+    },
+    "train.live.map.notice": {
+        "en": "The 300 most frequent words, on the PCA axes of the latest epoch; the slider goes back to earlier "
+              "epochs. The finished model keeps these snapshots: the Embeddings page replays them.",
+        "fr": "Les 300 mots les plus fréquents, sur les axes de l'ACP de la dernière époque ; le curseur revient "
+              "aux époques précédentes. Le modèle fini garde ces photos : la page Embeddings les rejoue.",
+    },
     "train.curves.notice": {
         "en": "Thin lines: the running mean over the epoch so far, on the training reviews. Dots: the validation "
               "reviews, after each epoch. When training keeps improving but validation stops, the network is "
