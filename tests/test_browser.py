@@ -192,3 +192,31 @@ def test_a_shared_link_reproduces_the_view(browser, app_url):
                                   "'[data-testid=\"stMain\"] [data-testid=\"stMarkdownContainer\"] p')).fontSize)")
         assert font_size >= 20, f"presenter mode text is {font_size}px"
         assert_healthy(app_page, url)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_embeddings_replay_plays_epoch_after_epoch(browser, app_url, lang):
+    """Pick a model that kept its training snapshots; press Play: the word map moves to the next epochs
+    in the browser (plotly frames), the slider follows, and nothing breaks."""
+    with bs.open_page(browser, f"{app_url}/embeddings?lang={lang}") as app_page:
+        page = app_page.page
+        bs.wait_for_plotly(page, min_count=1)
+        page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
+        search = bs.by_key(page, "emb_checkpoint").locator("input")
+        search.click()
+        search.fill("tiny-lstm")
+        bs.rerun_after(page, lambda: search.press("Enter"))
+        bs.wait_for_plotly(page, min_count=3)
+        chart = bs.by_key(page, "emb_chart_timeline")
+        chart.scroll_into_view_if_needed()
+        before = bs.chart_data(page, "emb_chart_timeline")
+        assert chart.locator(".slider-container").count() == 1, "the epoch slider is drawn"
+        chart.locator(".updatemenu-button").first.click()  # ▶ Play
+        page.wait_for_function(
+            """([selector, before]) => {
+                 const gd = document.querySelector(selector + ' .js-plotly-plot');
+                 return gd && JSON.stringify((gd.data || []).map(({type, x, y, z, text, customdata}) =>
+                   ({type, x, y, z, text, customdata}))) !== before;
+               }""", arg=[".st-key-emb_chart_timeline", before], timeout=INTERACTION_TIMEOUT_MS)
+        assert ("Epoch" if lang == "en" else "Époque") in chart.text_content()  # the slider's label
+        assert_healthy(app_page, f"embeddings replay ({lang})")
