@@ -62,65 +62,114 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _rank_main(rank: int, world: int, port: int, work: Callable[..., Any], args: tuple, messages, stop) -> None:
-    """One spawned rank: join the group, run ``work(*args, report=..., should_stop=...)``, send the result."""
+def _rank_loop(rank: int, world: int, port: int, inbox, messages, stop) -> None:
+    """One spawned rank: join the group, then run each ``(work, args, every_rank)`` sent to ``inbox`` as
+    ``work(*args, report=..., should_stop=...)`` and send back its result, until it receives None."""
     try:
         torch.set_num_threads(1)  # one thread per process: see rnnviz.training
         dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank, world_size=world,
                                 timeout=TIMEOUT)
-        report = (lambda item: messages.put(("progress", item))) if rank == 0 else (lambda item: None)
-        result = work(*args, report=report, should_stop=stop.is_set)
-        if rank == 0:
-            messages.put(("result", result))
+        report = (lambda item: messages.put(("progress", rank, item))) if rank == 0 else (lambda item: None)
+        while (task := inbox.get()) is not None:
+            work, args, every_rank = task
+            result = work(*args, report=report, should_stop=stop.is_set)
+            if rank == 0 or every_rank:
+                messages.put(("result", rank, result))
     except BaseException as error:  # noqa: BLE001 - whatever failed must reach the caller, not die here
         traceback.print_exc()  # the whole story on this rank's stderr; one line for the caller
-        messages.put(("error", f"rank {rank}: {type(error).__name__}: {error}"))
+        messages.put(("error", rank, f"rank {rank}: {type(error).__name__}: {error}"))
     finally:
         if dist.is_initialized():
             dist.destroy_process_group()
 
 
-def train_in_processes(workers: int, work: Callable[..., Any], args: tuple,
-                       on_progress: Callable[[Any], None] | None = None,
-                       stop_event: threading.Event | None = None) -> Any:
-    """Run ``work(*args, report=, should_stop=)`` in ``workers`` spawned ranks; return rank 0's result.
+class Ranks:
+    """``workers`` spawned processes in one gloo group on 127.0.0.1, started ahead of their work.
 
-    ``work`` must be importable (spawned processes start afresh). Progress items rank 0 reports reach
-    ``on_progress`` in this process; setting ``stop_event`` asks every rank to stop after its batch.
+    Starting a rank costs seconds (a fresh interpreter imports torch); a caller that starts them first
+    and then tokenizes gets them ready for free. They then run what :meth:`run` sends them: a training
+    loop (rank 0's result comes back, with its progress reports), or one share of a job per rank. The
+    caller's process stays out of the group (it may be the app's server, running other jobs).
     """
-    import torch.multiprocessing as mp
 
-    context = mp.get_context("spawn")  # safe from threads and servers, unlike fork
-    messages, stop = context.Queue(), context.Event()
-    port = free_port()
-    processes = [context.Process(target=_rank_main, args=(rank, workers, port, work, args, messages, stop),
-                                 daemon=True) for rank in range(workers)]
-    for process in processes:
-        process.start()
-    result, error = None, None
-    try:
-        while result is None and error is None:
+    def __init__(self, workers: int):
+        import torch.multiprocessing as mp
+
+        context = mp.get_context("spawn")  # safe from threads and servers, unlike fork
+        self.world = workers
+        self.messages, self.stop = context.Queue(), context.Event()
+        self.inboxes = [context.Queue() for _ in range(workers)]
+        port = free_port()
+        self.processes = [context.Process(target=_rank_loop, daemon=True,
+                                          args=(rank, workers, port, self.inboxes[rank], self.messages, self.stop))
+                          for rank in range(workers)]
+        for process in self.processes:
+            process.start()
+        self.broken = self.closing = False
+
+    def run(self, work: Callable[..., Any], args: tuple, on_progress: Callable[[Any], None] | None = None,
+            stop_event: threading.Event | None = None, every_rank: bool = False) -> Any:
+        """``work(*args, report=, should_stop=)`` on every rank; rank 0's result, or every rank's (a list).
+
+        ``work`` must be importable (the ranks are fresh interpreters). Progress items rank 0 reports reach
+        ``on_progress`` here; setting ``stop_event`` asks every rank to stop after its batch.
+        """
+        if self.broken:
+            raise RuntimeError("these training processes failed before; start new ones")
+        self.stop.clear()
+        for inbox in self.inboxes:
+            inbox.put((work, args, every_rank))
+        results: dict[int, Any] = {}
+        error = None
+        wanted = self.world if every_rank else 1
+        while len(results) < wanted and error is None:
             if stop_event is not None and stop_event.is_set():
-                stop.set()
+                self.stop.set()
             try:
-                kind, payload = messages.get(timeout=0.2)
+                kind, rank, payload = self.messages.get(timeout=0.2)
             except queue.Empty:
-                dead = [p for p in processes if p.exitcode not in (None, 0)]
+                dead = [p for p in self.processes if p.exitcode is not None]
                 if dead:
                     error = f"a training process exited with code {dead[0].exitcode}"
                 continue
             if kind == "progress" and on_progress is not None:
                 on_progress(payload)
             elif kind == "result":
-                result = payload
+                results[rank] = payload
             elif kind == "error":
                 error = payload
-    finally:
-        stop.set()
-        for process in processes:
-            process.join(timeout=30)
+        if error is not None:
+            self.broken = True
+            self.close()
+            raise RuntimeError(f"distributed training failed: {error}")
+        return [results[rank] for rank in range(self.world)] if every_rank else results[0]
+
+    def close(self, wait: bool = True) -> None:
+        """Let the ranks leave (or end them, when they do not within seconds). wait=False: return at
+        once and let a thread see them out (a rank takes a second or two to shut torch down)."""
+        if not self.closing:
+            self.closing = True
+            self.stop.set()
+            for inbox in self.inboxes:
+                inbox.put(None)
+        if not wait:
+            threading.Thread(target=self.close, daemon=True, name="rnnviz-ranks-exit").start()
+            return
+        for process in self.processes:
+            process.join(timeout=30 if not self.broken else 5)
             if process.is_alive():
                 process.terminate()
-    if error is not None:
-        raise RuntimeError(f"distributed training failed: {error}")
-    return result
+
+    def __enter__(self) -> "Ranks":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def train_in_processes(workers: int, work: Callable[..., Any], args: tuple,
+                       on_progress: Callable[[Any], None] | None = None,
+                       stop_event: threading.Event | None = None) -> Any:
+    """Run ``work(*args, report=, should_stop=)`` in ``workers`` new ranks; return rank 0's result."""
+    with Ranks(workers) as ranks:
+        return ranks.run(work, args, on_progress, stop_event)

@@ -31,11 +31,14 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import torch
 
-from rnnviz.distributed import rank_and_world
+from rnnviz.distributed import Ranks, rank_and_world
 from rnnviz.models import ModelConfig, RNNClassifier
 from rnnviz.snapshots import PROBE_REVIEWS, SnapshotPlan, Timeline
 from rnnviz.tokenizer import Tokenizer, split_many
-from rnnviz.training import EncodedReviews, Progress, TrainConfig, TrainResult, encode_reviews, evaluate, train
+from rnnviz.training import (
+    EncodedReviews, Progress, TrainConfig, TrainResult, default_device, encode_reviews, evaluate, evaluation,
+    predict_share, train,
+)
 
 TRAINING_DATA = ("imdb", "sst", "both")
 DATA_NAMES = {"imdb": "IMDB reviews", "sst": "SST phrases", "both": "IMDB reviews + SST phrases"}
@@ -175,11 +178,12 @@ def test_subset(count: int, size: int | None, seed: int = 0) -> list[int]:
 
 
 def measure(model: RNNClassifier, tokenizer: Tokenizer, tests: dict, test_limit: int | None = None,
-            phase: Callable[[str], None] | None = None) -> dict:
+            phase: Callable[[str], None] | None = None, ranks: Ranks | None = None) -> dict:
     """The figures every checkpoint carries: IMDB test, SST-2 dev and order pairs.
 
     returns: metrics: test_accuracy, test_loss, test_reviews, confusion (IMDB test); sst_dev_accuracy,
         sst_dev_sentences; order_pairs_accuracy, order_pairs (pairs), order_pairs_by_category
+    ranks: processes to share the IMDB test reviews between (:class:`rnnviz.distributed.Ranks`)
     """
     from rnnviz.order_pairs import load_pairs, score_pairs
     from rnnviz.training import predict_texts
@@ -191,8 +195,16 @@ def measure(model: RNNClassifier, tokenizer: Tokenizer, tests: dict, test_limit:
             phase("testing")
         picks = test_subset(len(texts), test_limit)
         encoded = encode_reviews([texts[i] for i in picks], tokenizer, model.config.max_len)
-        # The process's own torch threads: both cores in the command line, one in the app's server.
-        result = evaluate(model, encoded, labels=[int(labels[i]) for i in picks], num_threads=None)
+        picked_labels = [int(labels[i]) for i in picks]
+        if ranks is not None:
+            state = {name: tensor.detach().cpu().numpy() for name, tensor in model.state_dict().items()}
+            probabilities = np.empty(len(picks), dtype=np.float32)
+            for index, share in ranks.run(predict_share, (state, model.config, encoded), every_rank=True):
+                probabilities[index] = share
+            result = evaluation(probabilities, picked_labels)
+        else:
+            # The process's own torch threads: both cores in the command line, one in the app's server.
+            result = evaluate(model, encoded, labels=picked_labels, num_threads=None)
         metrics.update(test_accuracy=result.accuracy, test_loss=result.loss, test_reviews=len(picks),
                        confusion=result.confusion.tolist())
     texts, labels = tests.get("sst_dev", ((), ()))
@@ -227,11 +239,32 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     torchrun group every rank trains on its share and rank 0 alone measures and saves (the others
     return None).
     """
+    if (folder is None) == (path is None):
+        raise ValueError("give a folder or a path to save to, not both")
+    # The training processes start first: they import torch while this one tokenizes.
+    ranks = early_ranks(plan.train_config, device)
+    try:
+        return _train_and_save(plan, corpus, folder, path, tokenizer, pretrained_embedding, embedding_from,
+                               on_progress, stop_event, phase, device, extra_metrics, probe_texts, ranks)
+    finally:
+        if ranks is not None:
+            ranks.close(wait=False)
+
+
+def early_ranks(train_config: TrainConfig, device: torch.device | str | None = None) -> Ranks | None:
+    """The spawned processes ``train_config.workers > 1`` asks for on the CPU, started now; None when
+    training runs in this process (one worker, a GPU, or one rank of a torchrun group)."""
+    device_type = torch.device(device).type if device is not None else default_device().type
+    if train_config.workers > 1 and device_type == "cpu" and rank_and_world()[1] == 1:
+        return Ranks(train_config.workers)
+    return None
+
+
+def _train_and_save(plan, corpus, folder, path, tokenizer, pretrained_embedding, embedding_from, on_progress,
+                    stop_event, phase, device, extra_metrics, probe_texts, ranks) -> PipelineResult | None:
     from rnnviz.checkpoints import save_checkpoint, unique_path
     from rnnviz.word_vectors import describe, pretrained_embedding as word_vector_embedding
 
-    if (folder is None) == (path is None):
-        raise ValueError("give a folder or a path to save to, not both")
     model_config, train_config = plan.model_config, plan.train_config
     phase = phase or (lambda name: None)
     started = time.perf_counter()
@@ -265,7 +298,7 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     phase("training")
     cpu_start = time.process_time()
     result = train(model_config, train_config, reviews, labels=labels, pretrained_embedding=pretrained_embedding,
-                   on_progress=on_progress, stop_event=stop_event, device=device, snapshots=snapshots)
+                   on_progress=on_progress, stop_event=stop_event, device=device, snapshots=snapshots, ranks=ranks)
     cpu_seconds = time.process_time() - cpu_start
     if rank_and_world()[0] != 0:
         return None  # one rank of a torchrun group: rank 0 measures and saves
@@ -285,7 +318,7 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
         metrics["embedding_from"] = embedding_from
     else:
         metrics["pretrained_embedding"] = describe(plan.word_vectors)
-    metrics.update(measure(result.model, tokenizer, corpus.tests, plan.test_limit, phase))
+    metrics.update(measure(result.model, tokenizer, corpus.tests, plan.test_limit, phase, ranks))
     metrics.update(extra_metrics or {})
     phase("saving")
     # In a folder the file's (safe, unique) name is the model's name; an explicit path keeps the plan's.

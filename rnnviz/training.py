@@ -39,6 +39,7 @@ from rnnviz.models import ModelConfig, RNNClassifier, left_align
 from rnnviz.tokenizer import OOV_ID, PAD_ID, Tokenizer
 
 if TYPE_CHECKING:
+    from rnnviz.distributed import Ranks
     from rnnviz.snapshots import SnapshotPlan
 
 OPTIMIZERS = ("adam", "rmsprop", "sgd")
@@ -314,9 +315,27 @@ def evaluate(model: RNNClassifier, ids, lengths=None, labels=None, batch_size: i
     """
     if labels is None:
         raise ValueError("evaluate needs labels")
-    reviews = as_reviews(ids, lengths)
+    return evaluation(predict(model, as_reviews(ids, lengths), batch_size, device, num_threads), labels)
+
+
+def predict_share(state: dict, model_config: ModelConfig, reviews: EncodedReviews, *, report=None,
+                  should_stop=None) -> tuple[np.ndarray, np.ndarray]:
+    """One rank's share of :func:`predict` (reviews rank, rank + n, ...), for :class:`rnnviz.distributed.Ranks`.
+
+    state: the model's weights as numpy arrays. returns: (indices (k,), P(positive) (k,))
+    """
+    from rnnviz.distributed import rank_and_world
+
+    rank, world = rank_and_world()
+    model = RNNClassifier(model_config)
+    model.load_state_dict({name: torch.from_numpy(array) for name, array in state.items()})
+    index = torch.arange(rank, len(reviews), world)
+    return index.numpy(), predict(model, reviews.select(index), device="cpu")
+
+
+def evaluation(probabilities: np.ndarray, labels) -> Evaluation:
+    """Accuracy, loss and confusion counts of P(positive) ``probabilities`` (N,) against 0/1 ``labels`` (N,)."""
     labels = np.asarray(labels, dtype=np.int64)
-    probabilities = predict(model, reviews, batch_size, device, num_threads)
     predicted = probabilities > 0.5
     clipped = np.clip(probabilities.astype(np.float64), 1e-7, 1 - 1e-7)
     loss = float(-np.mean(labels * np.log(clipped) + (1 - labels) * np.log(1 - clipped))) if len(labels) else float("nan")
@@ -339,7 +358,8 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
           on_progress: Callable[[Progress], None] | None = None,
           stop_event: threading.Event | None = None,
           device: torch.device | str | None = None,
-          snapshots: SnapshotPlan | None = None) -> TrainResult:
+          snapshots: SnapshotPlan | None = None,
+          ranks: Ranks | None = None) -> TrainResult:
     """Train a fresh :class:`RNNClassifier` and return it with its history.
 
     ids: :class:`EncodedReviews` (then ``lengths`` is None), or (N, T) ids with (N,) lengths,
@@ -349,6 +369,8 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
     stop_event: checked after every batch; when set, training stops and keeps the best epoch so far
     snapshots: what to record before training and after each epoch (:mod:`rnnviz.snapshots`): the
         snapshots are reported as they come and returned in ``TrainResult.snapshots``
+    ranks: processes started beforehand (:class:`rnnviz.distributed.Ranks`, ``train_config.workers`` of
+        them) to train in; None: ``workers > 1`` starts its own
     history: one dict per finished epoch: epoch, train_loss, train_accuracy, val_loss,
         val_accuracy (None without validation), seconds, samples_per_second
 
@@ -376,7 +398,7 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
     with torch_threads(threads), torch.random.fork_rng(devices=[device] if device.type == "cuda" else []):
         torch.manual_seed(train_config.seed)
         return _train(model_config, train_config, reviews, labels, pretrained_embedding,
-                      on_progress, stop_event, device, initial_state, snapshots)
+                      on_progress, stop_event, device, initial_state, snapshots, ranks)
 
 
 def train_on_texts(model_config: ModelConfig, train_config: TrainConfig, texts: Sequence[str],
@@ -474,14 +496,17 @@ class _WeightAverage:
 
 def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedReviews,
            labels: torch.Tensor, pretrained_embedding, on_progress, stop_event,
-           device: torch.device, initial_state: dict | None = None, snapshots=None) -> TrainResult:
+           device: torch.device, initial_state: dict | None = None, snapshots=None, ranks=None) -> TrainResult:
     from rnnviz import distributed
 
     workers = config.workers if device.type == "cpu" else 1
     rank, world = distributed.rank_and_world()
     args = (model_config, config, reviews, labels, pretrained_embedding, device, initial_state, snapshots)
     if world == 1 and workers > 1:  # spawn the ranks; this process only relays their reports
-        outcome = distributed.train_in_processes(workers, _run_rank, args, on_progress, stop_event)
+        if ranks is not None and ranks.world == workers:
+            outcome = ranks.run(_run_rank, args, on_progress, stop_event)
+        else:
+            outcome = distributed.train_in_processes(workers, _run_rank, args, on_progress, stop_event)
     else:  # one process, or one rank of a group torchrun started
         should_stop = (lambda: stop_event is not None and stop_event.is_set()) if rank == 0 else (lambda: False)
         outcome = _run_rank(*args, report=on_progress if rank == 0 else None, should_stop=should_stop)
