@@ -37,7 +37,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import torch
 
-from rnnviz.tokenizer import PAD_ID, Tokenizer
+from rnnviz.tokenizer import Tokenizer
 
 # --------------------------------------------------------------------------------------- constants
 FORMAT = "rnnviz.checkpoint"
@@ -617,18 +617,10 @@ class Checkpoint:
     def encode(self, texts: Sequence[str]) -> tuple[torch.Tensor, torch.Tensor]:
         """Texts -> ``(ids (B, T) int64 post-padded, lengths (B,) int64)``, exactly as in training.
 
-        Each review keeps its last ``config.max_len`` ids (``rnnviz.training.encode_reviews``).
+        Each review keeps its last ``config.max_len`` ids (:meth:`Tokenizer.encode_many`).
         """
-        from rnnviz.training import from_id_lists
-
-        reviews = from_id_lists([self._ids(text) for text in texts])
-        return reviews.ids, reviews.lengths
-
-    def _ids(self, text: str) -> list[int]:
-        if not isinstance(text, str):
-            raise TypeError(f"expected texts (str), got {type(text).__name__}")
-        max_len = self.config.max_len
-        return self.tokenizer.encode(text)[-max_len:] or [PAD_ID]  # as training.encode_reviews
+        ids, lengths = self.tokenizer.encode_many(list(texts), self.config.max_len)
+        return torch.from_numpy(ids), torch.from_numpy(lengths)
 
     @torch.no_grad()
     def predict(self, texts: Sequence[str] | str, batch_size: int = 256) -> np.ndarray:
@@ -637,21 +629,18 @@ class Checkpoint:
         Never changes the model or any global setting (thread count, grad mode outside this call),
         so several threads may call it at once on the same checkpoint.
         """
-        from rnnviz.training import from_id_lists
-
         if isinstance(texts, str):
             texts = [texts]
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-        encoded = [self._ids(text) for text in texts]
-        out = np.empty(len(encoded), dtype=np.float64)
+        ids, lengths = self.encode(texts)
+        out = np.empty(len(lengths), dtype=np.float64)
         # Similar lengths together: less padding per batch; results go back in the input order.
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-        for start in range(0, len(order), batch_size):
-            rows = order[start: start + batch_size]
-            reviews = from_id_lists([encoded[i] for i in rows])
-            logits = self.model(reviews.ids, reviews.lengths, padding="post")
-            out[rows] = torch.sigmoid(logits.reshape(-1).double()).numpy()
+        order = torch.argsort(lengths, stable=True)
+        for rows in torch.split(order, batch_size) if len(order) else ():
+            width = int(lengths[rows].max())
+            logits = self.model(ids[rows, :width], lengths[rows], padding="post")
+            out[rows.numpy()] = torch.sigmoid(logits.reshape(-1).double()).numpy()
         return out
 
     def info(self) -> CheckpointInfo:

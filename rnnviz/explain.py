@@ -28,6 +28,8 @@ Two ways to get it (``method=``):
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass
 import numpy as np
 import torch
@@ -128,9 +130,7 @@ def explain_model(model: torch.nn.Module, tokenizer: Tokenizer, max_len: int, te
         raise ValueError("explain needs a model in eval mode (dropout off)")
     encoding = tokenizer.encode_detailed(text)
     cut = max(len(encoding.ids) - max_len, 0)
-    words, ids, is_oov = encoding.tokens[cut:], encoding.ids[cut:], encoding.is_oov[cut:]
-    if not ids:  # nothing left: the model reads one padding token, as in training
-        words, ids, is_oov = ("",), (PAD_ID,), (False,)
+    words, ids, is_oov = dataclasses.astuple(encoding.kept(max_len))
     n = len(ids)
     base = torch.tensor(ids, dtype=torch.long)
     # Only words that hiding can change: not <start>, padding, or a word already unknown.

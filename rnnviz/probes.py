@@ -68,12 +68,9 @@ def encode_review(tokenizer, text: str, max_len: int, cap: int = DISPLAY_CAP) ->
     An empty text still gives one token (``<start>``, or padding when the tokenizer adds no start).
     """
     encoding = tokenizer.encode_detailed(text)
-    tokens, ids, oov = list(encoding.tokens), list(encoding.ids), list(encoding.is_oov)
-    if not ids:
-        tokens, ids, oov = ["<pad>"], [PAD_ID], [False]
     keep = min(int(max_len), int(cap))
-    return Review(tuple(tokens[-keep:]), np.asarray(ids[-keep:], dtype=np.int64), tuple(oov[-keep:]),
-                  total=len(ids), cap=keep)
+    kept = encoding.kept(keep)
+    return Review(kept.tokens, np.asarray(kept.ids, dtype=np.int64), kept.is_oov, total=max(len(encoding), 1), cap=keep)
 
 
 def _run_directions(model, x: torch.Tensor, layers: int | None = None) -> tuple[torch.Tensor, list]:

@@ -186,6 +186,16 @@ class Encoding:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def kept(self, max_len: int) -> "Encoding":
+        """What a model reads of this text: its last ``max_len`` tokens (Keras ``truncating="pre"``: a
+        review's verdict is usually at its end), or one padding token when there is none. The one
+        truncation rule, for one text; :meth:`Tokenizer.encode_many` applies it to many at once."""
+        if max_len < 1:
+            raise ValueError(f"max_len must be at least 1, got {max_len}")
+        if not self.ids:
+            return Encoding((PAD_TOKEN,), (PAD_ID,), (False,))
+        return Encoding(self.tokens[-max_len:], self.ids[-max_len:], self.is_oov[-max_len:])
+
 
 class Tokenizer:
     """A word-level vocabulary built from training text (most frequent words first).
@@ -257,10 +267,8 @@ class Tokenizer:
         return [self.encode(t) for t in texts]
 
     def encode_many(self, texts: Sequence[str] | SplitTexts, max_len: int) -> tuple[np.ndarray, np.ndarray]:
-        """Many texts at once, each cut to its last ``max_len`` ids, as a model reads them.
-
-        The one truncation rule: keep the *last* ``max_len`` ids (Keras ``truncating="pre"``: a
-        review's verdict is usually at its end); a text with no id at all reads as one pad.
+        """Many texts at once, each cut to its last ``max_len`` ids, as a model reads them
+        (:meth:`Encoding.kept`'s rule: the last ``max_len`` ids; a text with no id reads as one pad).
         returns: ids (N, T) int64, real ids first then zeros, T = the longest kept; lengths (N,) int64 >= 1
         """
         if max_len < 1:
@@ -279,7 +287,8 @@ class Tokenizer:
         columns = np.arange(int(lengths.max()) if len(counts) else 0)[None, :]
         ids = np.zeros((len(counts), columns.shape[1]), dtype=np.int64)
         ids[(columns >= with_start[:, None]) & (columns < (with_start + kept_words)[:, None])] = word_ids[kept]
-        ids[with_start, 0] = START_ID
+        if len(counts):
+            ids[with_start, 0] = START_ID
         return ids, lengths
 
     def decode(self, ids: Iterable[int], skip_padding: bool = True) -> str:

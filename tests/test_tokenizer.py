@@ -180,6 +180,21 @@ def test_encode_many_keeps_the_last_ids_like_encode(max_len, add_start):
         assert not ids[row, lengths[row]:].any()
 
 
+def test_encode_many_of_no_text(tokenizer):
+    ids, lengths = tokenizer.encode_many([], 5)
+    assert ids.shape == (0, 0) and lengths.shape == (0,)
+
+
+def test_kept_is_the_rule_for_one_text(tokenizer):
+    encoding = tokenizer.encode_detailed("great fun with a great cast")
+    assert encoding.kept(3).ids == encoding.ids[-3:] and encoding.kept(3).tokens == encoding.tokens[-3:]
+    assert encoding.kept(100) == encoding
+    empty = Tokenizer(["great"], 10, add_start=False).encode_detailed("")
+    assert empty.kept(5).ids == (PAD_ID,) and empty.kept(5).tokens == ("<pad>",)
+    with pytest.raises(ValueError):
+        encoding.kept(0)
+
+
 def test_encode_many_refuses_what_encode_refuses(tokenizer):
     with pytest.raises(TextTooLongError):
         tokenizer.encode_many(["fine", "x" * (MAX_TEXT_CHARS + 1)], 10)

@@ -251,9 +251,8 @@ def _gradient_saliency(stamp: tuple, lineup: tuple, text: str) -> list:
     for cell, path in lineup:
         loaded, fresh_model, words, _ = _gradient_models(cell, path)
         model = loaded.model if loaded else fresh_model
-        encoding = words.encode_detailed(text)
-        keep = model.config.max_len
-        out.append((loaded is not None, saliency(model, list(encoding.ids[-keep:]), encoding.tokens[-keep:],
+        kept = words.encode_detailed(text).kept(model.config.max_len)
+        out.append((loaded is not None, saliency(model, list(kept.ids), kept.tokens,
                                                  name=loaded.name if loaded else cell.upper())))
     return out
 
