@@ -1,4 +1,3 @@
-from pathlib import Path
 
 import streamlit as st
 
@@ -98,7 +97,7 @@ show_chart(app_charts.words_figure(explained.words, explained.contributions, exp
            key="predict_chart_words")  # full width: long reviews need it
 st.markdown(t(f"predict.why.{explained.method}"))
 with st.expander(t("common.code")):
-    st.code(snippets.predict_code(Path(row["path"]).name), language="python")
+    st.code(snippets.predict_code(cache.shown_path(row["path"])), language="python")
 st.markdown(t("predict.top", positive=_code_words(explained.top(5, True)),
               negative=_code_words(explained.top(5, False))))
 if explained.n_oov:

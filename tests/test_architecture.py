@@ -31,10 +31,34 @@ def test_core_sources_never_name_the_ui():
                 assert not name.startswith(("streamlit", "plotly", "rnnviz.ui")), f"{path.name} imports {name}"
 
 
-def test_chart_builders_and_texts_do_not_import_streamlit():
-    for name in ("charts.py", "texts/__init__.py", "navigation.py", "snippets.py"):
-        source = (ROOT / "rnnviz" / "ui" / name).read_text(encoding="utf-8")
-        assert "import streamlit" not in source, name
+def _imported(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            names.add(node.module or "")
+    return names
+
+
+def test_chart_builders_texts_and_snippets_do_not_import_streamlit():
+    """Pure modules of the UI floor: every chart builder (*charts.py), the texts, snippets and navigation."""
+    ui = ROOT / "rnnviz" / "ui"
+    pure = sorted(ui.glob("*charts.py")) + sorted((ui / "texts").glob("*.py")) + [ui / "snippets.py", ui / "navigation.py"]
+    assert len([p for p in pure if p.name.endswith("charts.py")]) >= 5
+    for path in pure:
+        streamlit = [name for name in _imported(path) if name.split(".")[0] == "streamlit"]
+        assert not streamlit, f"{path.relative_to(ROOT)} imports {streamlit}"
+
+
+def test_every_ui_module_imports():
+    """Each module of rnnviz.ui imports on its own (the glue ones with streamlit, the pure ones without it)."""
+    modules = [f"rnnviz.ui.{p.stem}" for p in sorted((ROOT / "rnnviz" / "ui").glob("*.py")) if p.stem != "__init__"]
+    modules += [f"rnnviz.ui.texts.{p.stem}" for p in sorted((ROOT / "rnnviz" / "ui" / "texts").glob("*.py"))
+                if p.stem != "__init__"]
+    code = "import importlib, sys\nfor name in sys.argv[1:]:\n    importlib.import_module(name)\nprint('ok')"
+    result = subprocess.run([sys.executable, "-c", code, *modules], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "ok", result.stderr[-2000:]
 
 
 def test_pages_use_explicit_widget_keys():

@@ -89,6 +89,18 @@ def _checkpoint(path: str, mtime_ns: int):
     return load_checkpoint(path)
 
 
+def shown_path(path) -> str:
+    """A checkpoint's path as a snippet shows it: relative to the project for a shipped model (what a
+    student types from the project's folder), else its file name."""
+    from pathlib import Path
+
+    from rnnviz.checkpoints import shipped_checkpoint_dir
+
+    path = Path(path)
+    shipped = shipped_checkpoint_dir().resolve()
+    return f"{shipped.name}/{path.name}" if path.resolve().parent == shipped else path.name
+
+
 def checkpoint(path) -> "Checkpoint":  # noqa: F821 - imported lazily: rnnviz.checkpoints pulls in torch
     """A loaded checkpoint, shared by every session: read-only (eval mode, no gradients)."""
     return _checkpoint(*_mtime(path))

@@ -331,7 +331,7 @@ def predict_code(path_name: str) -> str:
     return f"""from rnnviz.checkpoints import load_checkpoint
 from rnnviz.explain import explain
 
-ckpt = load_checkpoint("{path_name}")
+ckpt = load_checkpoint({path_name!r})
 p = ckpt.predict([review])[0]          # P(positive); the model reads the last max_len tokens
 why = explain(ckpt, review)            # hide each word in turn (replace it by <oov>)
 for word, effect in zip(why.words, why.contributions):
