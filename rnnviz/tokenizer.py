@@ -125,13 +125,6 @@ def _spaced_unicode(texts: list[str]) -> pa.Array:
     return _apostrophes_between_letters(spaced)
 
 
-def _apostrophes_between_letters(spaced: pa.Array) -> pa.Array:
-    spaced = pc.replace_substring(spaced, "$", " $ ")
-    for pattern in _APOSTROPHE_REWRITES:
-        spaced = pc.replace_substring_regex(spaced, pattern, " ")
-    return spaced
-
-
 @dataclass(frozen=True)
 class SplitTexts:
     """The words of many texts (from :func:`split_many`), to count and encode without splitting twice.
