@@ -32,6 +32,7 @@ import torch
 import torch.nn.functional as F
 
 from rnnviz.models import CELLS, ModelConfig, RNNClassifier
+from rnnviz.recurrence import cell_step, direction_weights, run_direction
 from rnnviz.tokenizer import FIRST_WORD_ID
 
 MAX_STEPS = 1_000
@@ -135,31 +136,6 @@ def _markers(norms: np.ndarray) -> tuple[int | None, int | None, int | None]:
 
 
 # ---------------------------------------------------------------------------------------- cells
-def cell_update(cell: str, gi: torch.Tensor, gh: torch.Tensor, h_prev: torch.Tensor,
-                c_prev: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
-    """One step of a cell, element-wise part only (PyTorch's equations and gate order).
-
-    gi: (..., K*H) input pre-activations ``x W_ih^T + b_ih``; gh: (..., K*H) recurrent ones
-    ``h_prev W_hh^T + b_hh`` (K = 1 rnn/linear, 4 lstm (i, f, g, o), 3 gru (r, z, n))
-    returns (h, c): (..., H) each; c is None except for the LSTM.
-    """
-    if cell == "rnn":
-        return torch.tanh(gi + gh), None
-    if cell == "linear":
-        return gi + gh, None
-    if cell == "lstm":
-        i, f, g, o = (gi + gh).chunk(4, -1)
-        c = torch.sigmoid(f) * c_prev + torch.sigmoid(i) * torch.tanh(g)
-        return torch.sigmoid(o) * torch.tanh(c), c
-    if cell == "gru":
-        ir, iz, i_n = gi.chunk(3, -1)
-        hr, hz, hn = gh.chunk(3, -1)
-        r, z = torch.sigmoid(ir + hr), torch.sigmoid(iz + hz)
-        n = torch.tanh(i_n + r * hn)
-        return (1 - z) * n + z * h_prev, None
-    raise ValueError(f"unknown cell {cell!r}")
-
-
 @dataclass(frozen=True)
 class _Layer:
     """One direction of one recurrent layer: w_ih (K*H, E), w_hh (K*H, H), biases (K*H,)."""
@@ -176,26 +152,18 @@ class _Layer:
 
 
 def _layer(model: RNNClassifier, layer: int, suffix: str = "") -> _Layer:
-    names = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
-    w = [getattr(model.rnn, f"{n}_l{layer}{suffix}").detach() for n in names]
-    return _Layer(model.config.cell, *w)
-
-
-_FUSED = {"rnn": torch.rnn_tanh, "lstm": torch.lstm, "gru": torch.gru}
+    return _Layer(model.config.cell, *(w.detach() for w in direction_weights(model.rnn, layer, suffix)))
 
 
 def _run_fused(layer: _Layer, x: torch.Tensor) -> torch.Tensor:
     """x: (1, T, E) -> outputs (1, T, H), with PyTorch's own kernel (differentiable)."""
-    h0 = x.new_zeros(1, 1, layer.hidden)
-    hidden = (h0, h0) if layer.cell == "lstm" else h0
-    weights = [layer.w_ih, layer.w_hh, layer.b_ih, layer.b_hh]
-    return _FUSED[layer.cell](x, hidden, weights, True, 1, 0.0, False, False, True)[0]
+    return run_direction(layer.cell, x, [layer.w_ih, layer.w_hh, layer.b_ih, layer.b_hh])
 
 
 def _run_layer(layer: _Layer, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
     """Forward pass without gradients. x: (T, E) -> h (T, H) and, for an LSTM, c (T, H)."""
     with torch.no_grad():
-        if layer.cell in _FUSED:
+        if layer.cell != "linear":
             h = _run_fused(layer, x[None])[0]
         else:  # the linear "cell" of the spectral lab
             gi = F.linear(x, layer.w_ih, layer.b_ih)
@@ -208,8 +176,9 @@ def _run_layer(layer: _Layer, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tens
             return h, None
         # The fused LSTM returns h only: rebuild c with c_t = f_t c_{t-1} + i_t g_t.
         h_prev = torch.cat([h.new_zeros(1, layer.hidden), h[:-1]])
-        i, f, g, _ = (F.linear(x, layer.w_ih, layer.b_ih) + F.linear(h_prev, layer.w_hh, layer.b_hh)).chunk(4, -1)
-        decay, write = torch.sigmoid(f).numpy(), (torch.sigmoid(i) * torch.tanh(g)).numpy()
+        step = cell_step("lstm", F.linear(x, layer.w_ih, layer.b_ih), F.linear(h_prev, layer.w_hh, layer.b_hh),
+                         h_prev, torch.zeros_like(h_prev))  # the gates do not depend on c
+        decay, write = step.gates["f"].numpy(), (step.gates["i"] * step.gates["g"]).numpy()
         c = np.empty_like(decay)
         state = np.zeros(layer.hidden, np.float32)
         for t in range(len(c)):
@@ -235,7 +204,8 @@ def _backward_through_time(layer: _Layer, x: torch.Tensor, h: torch.Tensor, c: t
         c_prev = torch.cat([zeros, c[:-1]]).requires_grad_(True) if lstm else None
         gi = F.linear(x, layer.w_ih, layer.b_ih).requires_grad_(True)
         gh = F.linear(h_prev.detach(), layer.w_hh, layer.b_hh).requires_grad_(True)
-        h_new, c_new = cell_update(layer.cell, gi, gh, h_prev, c_prev)
+        step = cell_step(layer.cell, gi, gh, h_prev, c_prev)
+        h_new, c_new = step.h, step.c
         # Each unit's update only reads its own entries: the gradient of a sum is the diagonal.
         leaves = [gi, gh, h_prev] + ([c_prev] if lstm else [])
 

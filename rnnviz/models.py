@@ -22,6 +22,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from rnnviz.recurrence import direction_weights, run_direction
 from rnnviz.tokenizer import FIRST_WORD_ID, PAD_ID
 
 CELLS = ("rnn", "lstm", "gru")
@@ -131,8 +132,6 @@ class ModelConfig:
 
 
 _RNN_MODULES = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
-# One direction of one layer, on the same flat weights nn.RNN/LSTM/GRU use (their own kernels).
-_RNN_FUNCTIONS = {"rnn": torch.rnn_tanh, "lstm": torch.lstm, "gru": torch.gru}
 
 
 def left_align(ids: torch.Tensor, lengths: torch.Tensor, padding: str = "auto") -> torch.Tensor:
@@ -276,13 +275,7 @@ class RNNClassifier(nn.Module):
         x: (B, T, input) -> (B, T, hidden); suffix: "" (forward weights) or "_reverse" (the backward
         direction's weights, to be fed the reversed sequence)
         """
-        names = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
-        weights = [getattr(self.rnn, f"{name}_l{layer}{suffix}") for name in names]
-        h0 = x.new_zeros(1, x.shape[0], self.config.hidden_size)
-        hidden = (h0, h0) if self.config.cell == "lstm" else h0
-        run = _RNN_FUNCTIONS[self.config.cell]
-        # (input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first)
-        return run(x, hidden, weights, True, 1, 0.0, self.training, False, True)[0]
+        return run_direction(self.config.cell, x, direction_weights(self.rnn, layer, suffix), self.training)
 
     def pool(self, outputs: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """The vector the output layer reads, by ``config.pooling``.

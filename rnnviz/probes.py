@@ -17,6 +17,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from rnnviz.recurrence import GATE_NAMES, cell_step, direction_weights
 from rnnviz.tokenizer import FIRST_WORD_ID, PAD_ID, START_ID
 
 # A 5,000-word paste is cut to this many tokens (its *last* ones, as the model's own max_len does).
@@ -175,7 +176,6 @@ def hidden_states(model, ids, exact_prefixes: bool = False) -> Reading:
 
 
 # ------------------------------------------------------------------------------------------ gates
-GATE_NAMES = {"lstm": ("i", "f", "g", "o", "c"), "gru": ("r", "z", "n")}
 
 
 @dataclass(frozen=True)
@@ -214,9 +214,7 @@ def gates(model, ids, layer: int = 0, direction: str = "forward") -> Gates:
         raise ValueError(f"layer must be in [0, {config.num_layers}), got {layer}")
     ids = _as_ids(ids)
     x = _run_directions(model, model.embedding(ids)[None], layers=layer)[0][0]
-    suffix = f"l{layer}" + ("_reverse" if direction == "backward" else "")
-    w_ih, w_hh = getattr(model.rnn, f"weight_ih_{suffix}"), getattr(model.rnn, f"weight_hh_{suffix}")
-    b_ih, b_hh = getattr(model.rnn, f"bias_ih_{suffix}"), getattr(model.rnn, f"bias_hh_{suffix}")
+    w_ih, w_hh, b_ih, b_hh = direction_weights(model.rnn, layer, "_reverse" if direction == "backward" else "")
     if direction == "backward":
         x = x.flip(0)
     projected = x @ w_ih.T + b_ih  # (T, k*H): every input projection at once
@@ -225,21 +223,9 @@ def gates(model, ids, layer: int = 0, direction: str = "forward") -> Gates:
     rows: dict[str, list] = {name: [] for name in GATE_NAMES[config.cell]}
     states = []
     for t in range(len(ids)):
-        recurrent = w_hh @ h + b_hh
-        if config.cell == "lstm":
-            i, f, g, o = (projected[t] + recurrent).chunk(4)
-            i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
-            c = f * c + i * g
-            h = o * torch.tanh(c)
-            values = {"i": i, "f": f, "g": g, "o": o, "c": c}
-        else:
-            x_r, x_z, x_n = projected[t].chunk(3)
-            h_r, h_z, h_n = recurrent.chunk(3)
-            r, z = torch.sigmoid(x_r + h_r), torch.sigmoid(x_z + h_z)
-            n = torch.tanh(x_n + r * h_n)
-            h = (1 - z) * n + z * h
-            values = {"r": r, "z": z, "n": n}
-        for name, value in values.items():
+        step = cell_step(config.cell, projected[t], w_hh @ h + b_hh, h, c)
+        h, c = step.h, step.c
+        for name, value in step.gates.items():
             rows[name].append(value)
         states.append(h)
     order = (lambda a: a.flip(0)) if direction == "backward" else (lambda a: a)

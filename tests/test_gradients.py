@@ -13,6 +13,7 @@ import torch
 import torch.nn.functional as F
 
 from rnnviz import gradients as G
+from rnnviz.recurrence import cell_step
 from rnnviz.models import ModelConfig
 
 SMALL = dict(vocab_size=50, embedding_dim=5, hidden_size=4)
@@ -40,7 +41,8 @@ def unrolled_reference(model, ids, target: str, label: int = 1):
         for t in range(below.shape[0]):
             gi = F.linear(below[t], layer.w_ih, layer.b_ih)
             gh = F.linear(h, layer.w_hh, layer.b_hh)
-            h, c_new = G.cell_update(config.cell, gi, gh, h, c)
+            step = cell_step(config.cell, gi, gh, h, c)
+            h, c_new = step.h, step.c
             c = c_new if c_new is not None else c
             states.append(h)
         if target == "state":
