@@ -294,7 +294,7 @@ def _percent(value: Any, digits: int = 1) -> str:
 
 
 def _human_bytes(n: int) -> str:
-    from rnnviz.checkpoints import _human_bytes as human
+    from rnnviz.checkpoints import human_bytes as human
 
     return human(n)
 

@@ -28,7 +28,7 @@ import uuid
 from collections import deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 MAX_JOBS_ENV = "RNNVIZ_MAX_JOBS"
 HEARTBEAT_ENV = "RNNVIZ_JOB_HEARTBEAT_S"

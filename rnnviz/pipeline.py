@@ -36,7 +36,7 @@ from rnnviz.models import ModelConfig, RNNClassifier
 from rnnviz.snapshots import PROBE_REVIEWS, SnapshotPlan, Timeline
 from rnnviz.tokenizer import Tokenizer, split_many
 from rnnviz.training import (
-    EncodedReviews, Progress, TrainConfig, TrainResult, default_device, encode_reviews, evaluate, evaluation,
+    Progress, TrainConfig, TrainResult, default_device, encode_reviews, evaluate, evaluation,
     predict_share, train,
 )
 

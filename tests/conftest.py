@@ -81,8 +81,10 @@ def tiny_checkpoint_dir(tmp_path_factory):
 def only_tiny_models(monkeypatch, tiny_checkpoint_dir, tmp_path):
     """The app sees the tiny checkpoints alone (not the shipped ones): the same models on every machine."""
     import rnnviz.checkpoints
+    import rnnviz.checkpoints.store
 
-    monkeypatch.setattr(rnnviz.checkpoints, "shipped_checkpoint_dir", lambda: tmp_path / "no-shipped-models")
+    for module in (rnnviz.checkpoints, rnnviz.checkpoints.store):
+        monkeypatch.setattr(module, "shipped_checkpoint_dir", lambda: tmp_path / "no-shipped-models")
     monkeypatch.setenv("RNNVIZ_OFFLINE", "1")
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tiny_checkpoint_dir))
     return tiny_checkpoint_dir

@@ -203,7 +203,7 @@ def test_concurrent_imports_never_overwrite_each_other(saved, tmp_path):
     assert len(set(saved_paths)) == 6
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in saved_paths)  # no temporaries
     target = folder / "same.safetensors"
-    assert ck._atomic_write(target, b"other", overwrite=False) is False
+    assert ck.store._atomic_write(target, b"other", overwrite=False) is False
     assert target.read_bytes() == data and len(list(folder.iterdir())) == 6
     replaced = ck.import_checkpoint_bytes(data, folder, name="same", overwrite=True)
     assert replaced.path == target.resolve() and len(list(folder.iterdir())) == 6
@@ -233,20 +233,20 @@ def test_save_into_a_folder_uses_the_sanitized_name(tmp_path, tokenizer):
 def test_a_crash_mid_save_leaves_the_old_checkpoint_intact(saved, tokenizer, monkeypatch):
     _, path = saved
     before = path.read_bytes()
-    real = ck._write_chunks
+    real = ck.store._write_chunks
 
     def crash_half_way(handle, data, chunk=1 << 20):
         real(handle, data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ck, "_write_chunks", crash_half_way)
+    monkeypatch.setattr(ck.store, "_write_chunks", crash_half_way)
     with pytest.raises(OSError, match="No space"):
         ck.save_checkpoint(make_model(seed=1), path, tokenizer=tokenizer)
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
 
-    monkeypatch.setattr(ck, "_write_chunks", real)
-    monkeypatch.setattr(ck.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    monkeypatch.setattr(ck.store, "_write_chunks", real)
+    monkeypatch.setattr(ck.store.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
     with pytest.raises(OSError, match="I/O error"):
         ck.save_checkpoint(make_model(seed=1), path, tokenizer=tokenizer)
     assert path.read_bytes() == before
@@ -572,7 +572,7 @@ def test_read_metadata_and_list_checkpoints(saved, tmp_path, tokenizer):
 
 
 def test_checkpoint_dirs(monkeypatch, tmp_path):
-    assert ck.shipped_checkpoint_dir() == Path(ck.__file__).resolve().parents[1] / "checkpoints"
+    assert ck.shipped_checkpoint_dir() == Path(ck.__file__).resolve().parents[2] / "checkpoints"
     monkeypatch.setenv(ck.USER_DIR_ENV, str(tmp_path / "mine"))
     assert ck.user_checkpoint_dir() == tmp_path / "mine"
     assert not (tmp_path / "mine").exists()

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from rnnviz.padding import PackedView
-from rnnviz.tokenizer import FIRST_WORD_ID, OOV_ID, PAD_ID, START_ID
+from rnnviz.tokenizer import OOV_ID, PAD_ID, START_ID
 from rnnviz.ui.texts import tr
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
