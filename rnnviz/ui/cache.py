@@ -6,6 +6,7 @@ and the tokenizer are read-only by construction (a ``Tokenizer`` has no mutating
 
 from __future__ import annotations
 
+import functools
 import time
 
 import streamlit as st
@@ -49,6 +50,28 @@ def _mtime(path) -> tuple[str, int]:
     return str(path), path.stat().st_mtime_ns
 
 
+def per_checkpoint_file(cache=st.cache_data, **options):
+    """Cache ``function(path, *args)`` once per checkpoint *file*: the key holds the file's modification
+    time, so a file that a training run rewrites is read again. ``cache``: ``st.cache_data`` (a copy per
+    caller) or ``st.cache_resource`` (one shared, read-only object)."""
+    def decorate(function):
+        def cached(path: str, mtime_ns: int, *args, **kwargs):
+            return function(path, *args, **kwargs)
+
+        # Streamlit tells caches apart by module and qualified name: one per decorated function.
+        cached.__module__, cached.__name__ = function.__module__, function.__name__
+        cached.__qualname__ = f"{function.__qualname__}_per_file"
+        cached = cache(**options)(cached)
+
+        @functools.wraps(function)
+        def call(path, *args, **kwargs):
+            return cached(*_mtime(path), *args, **kwargs)
+
+        call.clear = cached.clear
+        return call
+    return decorate
+
+
 def _checkpoint_stamp() -> tuple:
     """Changes whenever a checkpoint file is added, removed or rewritten, to refresh the list."""
     from rnnviz.checkpoints import shipped_checkpoint_dir, user_checkpoint_dir
@@ -82,8 +105,9 @@ def checkpoint_infos() -> list[dict]:
     return rows
 
 
-@st.cache_resource(show_spinner="Loading the model…", max_entries=16)
-def _checkpoint(path: str, mtime_ns: int):
+@per_checkpoint_file(st.cache_resource, show_spinner="Loading the model…", max_entries=16)
+def checkpoint(path: str):
+    """A loaded checkpoint, shared by every session: read-only (eval mode, no gradients)."""
     from rnnviz.checkpoints import load_checkpoint
 
     return load_checkpoint(path)
@@ -99,11 +123,6 @@ def shown_path(path) -> str:
     path = Path(path)
     shipped = shipped_checkpoint_dir().resolve()
     return f"{shipped.name}/{path.name}" if path.resolve().parent == shipped else path.name
-
-
-def checkpoint(path) -> "Checkpoint":  # noqa: F821 - imported lazily: rnnviz.checkpoints pulls in torch
-    """A loaded checkpoint, shared by every session: read-only (eval mode, no gradients)."""
-    return _checkpoint(*_mtime(path))
 
 
 # ------------------------------------------------------------------ Prediction, Training, Models pages
@@ -150,19 +169,16 @@ def predictions(text: str) -> dict:
     return _predictions(_checkpoint_stamp(), text)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _explanation(path: str, mtime_ns: int, text: str):
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=32)
+def explanation(path: str, text: str):
+    """(word contributions of ``text`` for the checkpoint at ``path``, milliseconds it took)."""
     from rnnviz.explain import explain
 
     one_torch_thread()
     start = time.perf_counter()
-    result = explain(_checkpoint(path, mtime_ns), text)
+    result = explain(checkpoint(path), text)
     return result, (time.perf_counter() - start) * 1000
 
-
-def explanation(path, text: str):
-    """(word contributions of ``text`` for the checkpoint at ``path``, milliseconds it took)."""
-    return _explanation(*_mtime(path), text)
 
 
 # ------------------------------------------------------------------ Gradients page
@@ -284,98 +300,80 @@ def spectral_lab(radius: float, cell: str, input_scale: float):
 
 
 # ---------------------------------------------------------------- hidden states & embeddings (rnnviz.probes)
-@st.cache_data(show_spinner=False, max_entries=256)
-def _review_probe(path: str, mtime_ns: int, text: str):
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
+def review_probe(path: str, text: str):
+    """``probes.ReviewProbe`` of one checkpoint reading ``text`` (cached per checkpoint file and text)."""
     from rnnviz.probes import probe_review
 
     one_torch_thread()
-    return probe_review(_checkpoint(path, mtime_ns), text)
+    return probe_review(checkpoint(path), text)
 
 
-def review_probe(path, text: str):
-    """``probes.ReviewProbe`` of one checkpoint reading ``text`` (cached per checkpoint file and text)."""
-    return _review_probe(*_mtime(path), text)
 
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _embedding_space(path: str, mtime_ns: int, count: int):
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
+def embedding_space(path: str, count: int):
+    """``probes.Space``: the ``count`` most frequent words of a checkpoint, PCA and polarity."""
     from rnnviz.probes import embedding_space
 
     one_torch_thread()
-    loaded = _checkpoint(path, mtime_ns)
+    loaded = checkpoint(path)
     return embedding_space(loaded.model, loaded.tokenizer, count)
 
 
-def embedding_space(path, count: int):
-    """``probes.Space``: the ``count`` most frequent words of a checkpoint, PCA and polarity."""
-    return _embedding_space(*_mtime(path), count)
 
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _training_map(path: str, mtime_ns: int):
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=32)
+def training_map(path: str):
+    """(``snapshots.Timeline``, coords (S, W, 2), explained (2,)) of a checkpoint's training snapshots
+    on shared axes, or None when it kept none."""
     from rnnviz.snapshots import shared_map
 
-    timeline = _checkpoint(path, mtime_ns).timeline
+    timeline = checkpoint(path).timeline
     return None if timeline is None else (timeline, *shared_map(timeline))
 
 
-def training_map(path):
-    """(``snapshots.Timeline``, coords (S, W, 2), explained (2,)) of a checkpoint's training snapshots
-    on shared axes, or None when it kept none."""
-    return _training_map(*_mtime(path))
 
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _neighbours(path: str, mtime_ns: int, word: str, k: int):
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
+def neighbours(path: str, word: str, k: int = 12):
+    """``probes.Neighbours`` of ``word`` (None when the checkpoint does not know it)."""
     from rnnviz.probes import nearest_neighbours
 
-    loaded = _checkpoint(path, mtime_ns)
+    loaded = checkpoint(path)
     return nearest_neighbours(loaded.model, loaded.tokenizer, word, k)
 
 
-def neighbours(path, word: str, k: int = 12):
-    """``probes.Neighbours`` of ``word`` (None when the checkpoint does not know it)."""
-    return _neighbours(*_mtime(path), word, k)
 
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _unlabelled_vectors(path: str, mtime_ns: int):
+@per_checkpoint_file(st.cache_resource, show_spinner=False, max_entries=4)
+def unlabelled_vectors(path: str):
     """(vocab_size, embedding_dim) co-occurrence word vectors of the training reviews, in the
     checkpoint's vocabulary. A resource: read-only, a few MB, shared by every session."""
     from rnnviz.training import encode_reviews
     from rnnviz.word_vectors import cooccurrence_vectors
 
-    loaded = _checkpoint(path, mtime_ns)
+    loaded = checkpoint(path)
     reviews = encode_reviews(imdb()["train"]["text"], loaded.tokenizer, loaded.config.max_len)
     return cooccurrence_vectors(reviews.ids, reviews.lengths, loaded.config.vocab_size,
                                 loaded.config.embedding_dim, window=WORD_VECTOR_WINDOW)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _unlabelled_neighbours(path: str, mtime_ns: int, word: str, k: int):
-    from rnnviz.probes import nearest_in
-
-    return nearest_in(_unlabelled_vectors(path, mtime_ns), _checkpoint(path, mtime_ns).tokenizer, word, k)
-
-
-def unlabelled_neighbours(path, word: str, k: int = 12):
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
+def unlabelled_neighbours(path: str, word: str, k: int = 12):
     """``probes.Neighbours`` of ``word`` among word vectors counted from the training reviews, with
     no label: where the embedding of the shipped models starts (None for an unknown word)."""
-    return _unlabelled_neighbours(*_mtime(path), word, k)
+    from rnnviz.probes import nearest_in
+
+    return nearest_in(unlabelled_vectors(path), checkpoint(path).tokenizer, word, k)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _semantic_axis(path: str, mtime_ns: int, negative: str, positive: str, count: int):
+
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
+def semantic_axis(path: str, negative: str, positive: str, count: int):
+    """(count,) positions of the most frequent words on the negative (-1) -> positive (+1) axis, or None."""
     from rnnviz.probes import semantic_axis
 
-    space = _embedding_space(path, mtime_ns, count)
-    loaded = _checkpoint(path, mtime_ns)
+    space = embedding_space(path, count)
+    loaded = checkpoint(path)
     return semantic_axis(loaded.model, loaded.tokenizer, negative, positive, space.ids)
 
-
-def semantic_axis(path, negative: str, positive: str, count: int):
-    """(count,) positions of the most frequent words on the negative (-1) -> positive (+1) axis, or None."""
-    return _semantic_axis(*_mtime(path), negative, positive, count)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -383,7 +381,7 @@ def _compare_spaces(path_a: str, mtime_a: int, path_b: str, mtime_b: int, count:
     from rnnviz.probes import compare_spaces
 
     one_torch_thread()
-    a, b = _checkpoint(path_a, mtime_a), _checkpoint(path_b, mtime_b)
+    a, b = checkpoint(path_a), checkpoint(path_b)  # (the key holds both files' times)
     return compare_spaces(a.model, a.tokenizer, b.model, b.tokenizer, count, k)
 
 
@@ -448,8 +446,9 @@ def training_speed(config_json: str, batch_size: int, length: int) -> tuple[floa
 TEST_EVALUATION_LIMIT = 2_000
 
 
-@st.cache_data(show_spinner="Testing the model…", max_entries=32)
-def _test_evaluation(path: str, mtime_ns: int, limit: int) -> dict:
+@per_checkpoint_file(st.cache_data, show_spinner="Testing the model…", max_entries=32)
+def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> dict:
+    """Accuracy and (2, 2) confusion counts of a checkpoint on (a seeded random ``limit`` of) the test reviews."""
     import numpy as np
 
     from rnnviz.training import encode_reviews, evaluate
@@ -458,19 +457,16 @@ def _test_evaluation(path: str, mtime_ns: int, limit: int) -> dict:
     test = imdb()["test"]
     picks = sorted(np.random.default_rng(0).choice(len(test), size=min(limit, len(test)), replace=False).tolist())
     rows = test.select(picks)
-    loaded = _checkpoint(path, mtime_ns)
+    loaded = checkpoint(path)
     reviews = encode_reviews(rows["text"], loaded.tokenizer, loaded.config.max_len)
     result = evaluate(loaded.model, reviews, labels=rows["label"])
     return {"accuracy": result.accuracy, "confusion": result.confusion, "count": len(picks), "total": len(test)}
 
 
-def test_evaluation(path, limit: int = TEST_EVALUATION_LIMIT) -> dict:
-    """Accuracy and (2, 2) confusion counts of a checkpoint on (a seeded random ``limit`` of) the test reviews."""
-    return _test_evaluation(*_mtime(path), limit)
 
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _checkpoint_history(path: str, mtime_ns: int) -> list:
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
+def checkpoint_history(path: str) -> list:
+    """The per-epoch history stored in a checkpoint's header (no weights read)."""
     from rnnviz.checkpoints import CheckpointError, read_metadata
 
     try:
@@ -478,10 +474,6 @@ def _checkpoint_history(path: str, mtime_ns: int) -> list:
     except (CheckpointError, OSError):
         return []
 
-
-def checkpoint_history(path) -> list:
-    """The per-epoch history stored in a checkpoint's header (no weights read)."""
-    return _checkpoint_history(*_mtime(path))
 
 
 # ------------------------------------------------------------------ Word order page
@@ -496,29 +488,23 @@ def order_models() -> tuple[list, list]:
     return [info for info in infos if info.recurrent], [info for info in infos if not info.recurrent]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _order_reading(path: str, mtime_ns: int, text: str, shuffled: str):
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
+def order_reading(path: str, text: str, shuffled: str):
+    """``word_order.OrderReading``: the checkpoint on ``text`` and on its shuffled words."""
     from rnnviz.word_order import read_in_order
 
     one_torch_thread()
-    return read_in_order(_checkpoint(path, mtime_ns), text, shuffled)
+    return read_in_order(checkpoint(path), text, shuffled)
 
 
-def order_reading(path, text: str, shuffled: str):
-    """``word_order.OrderReading``: the checkpoint on ``text`` and on its shuffled words."""
-    return _order_reading(*_mtime(path), text, shuffled)
 
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _bag_scores(path: str, mtime_ns: int, text: str):
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
+def bag_scores(path: str, text: str):
+    """``word_order.BagScores``: a bag of words' logit split into one score per word."""
     from rnnviz.word_order import bag_word_scores
 
-    return bag_word_scores(_checkpoint(path, mtime_ns), text)
+    return bag_word_scores(checkpoint(path), text)
 
-
-def bag_scores(path, text: str):
-    """``word_order.BagScores``: a bag of words' logit split into one score per word."""
-    return _bag_scores(*_mtime(path), text)
 
 
 @st.cache_resource(show_spinner=False)
@@ -528,18 +514,14 @@ def pair_suite():
     return load_pairs()
 
 
-@st.cache_data(show_spinner="Reading the minimal pairs…", max_entries=32)
-def _pair_scores(path: str, mtime_ns: int):
+@per_checkpoint_file(st.cache_data, show_spinner="Reading the minimal pairs…", max_entries=32)
+def pair_scores(path: str):
+    """``order_pairs.PairScores`` of the checkpoint at ``path`` on the shipped minimal pairs."""
     from rnnviz.order_pairs import score_pairs
 
     one_torch_thread()
-    loaded = _checkpoint(path, mtime_ns)
+    loaded = checkpoint(path)
     return score_pairs(loaded.predict, pair_suite(), loaded.name)
-
-
-def pair_scores(path):
-    """``order_pairs.PairScores`` of the checkpoint at ``path`` on the shipped minimal pairs."""
-    return _pair_scores(*_mtime(path))
 
 
 # ------------------------------------------------------------------ Hidden states: treebank sentences
