@@ -1,7 +1,7 @@
 import numpy as np
 import streamlit as st
 
-from rnnviz.probes import reacting_units, unit_activation
+from rnnviz.ui.core import reacting_units, unit_activation
 from rnnviz.ui import cache, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, limited_text, predict_then_reveal, show_chart

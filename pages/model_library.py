@@ -2,7 +2,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from rnnviz.checkpoints import CheckpointError, import_checkpoint_bytes, user_checkpoint_dir
+from rnnviz.ui.core import CheckpointError, import_checkpoint_bytes, user_checkpoint_dir
 from rnnviz.ui import app_charts, cache
 from rnnviz.ui.state import language, t
 from rnnviz.ui.widgets import source_label, show_chart

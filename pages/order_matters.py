@@ -1,10 +1,10 @@
 import pandas as pd
 import streamlit as st
 
+from rnnviz.ui.core import shuffle_words
 from rnnviz.ui import cache, order_charts as oc, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.widgets import chart_with_code, limited_text, predict_then_reveal
-from rnnviz.word_order import shuffle_words
 
 EXAMPLES = {"negation": "This movie is not bad at all.",
             "but": "The acting is great, but the plot is boring.",

@@ -1,7 +1,6 @@
 import streamlit as st
 
-from rnnviz.padding import pack, pad_batch, pad_tokens
-from rnnviz.tokenizer import TOKEN_PATTERN
+from rnnviz.ui.core import pack, pad_batch, pad_tokens, TOKEN_PATTERN
 from rnnviz.ui import cache, charts, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.widgets import chart_with_code, predict_then_reveal, sentence_lines, show_chart

@@ -1,7 +1,7 @@
 
 import streamlit as st
 
-from rnnviz.languages import looks_french
+from rnnviz.ui.core import looks_french
 from rnnviz.ui import app_charts, cache, snippets
 from rnnviz.ui.state import language, t, text_from_url, text_to_url
 from rnnviz.ui.texts.predict import EXAMPLES

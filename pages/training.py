@@ -3,12 +3,10 @@ import uuid
 
 import streamlit as st
 
-from rnnviz.checkpoints import CheckpointError, sanitize_name, user_checkpoint_dir
-from rnnviz.jobs import QueueFull, TrainingRequest, estimate_seconds, format_duration, training_work
-from rnnviz.models import ModelConfig
-from rnnviz.pipeline import TRAINING_DATA, Plan
-from rnnviz.snapshots import PROBE_REVIEWS
-from rnnviz.training import TrainConfig
+from rnnviz.ui.core import (
+    CheckpointError, estimate_seconds, format_duration, ModelConfig, Plan, PROBE_REVIEWS, QueueFull,
+    sanitize_name, TrainConfig, TRAINING_DATA, training_work, TrainingRequest, user_checkpoint_dir,
+)
 from rnnviz.ui import app_charts, cache, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.train_panel import show_job

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from rnnviz.gradients import MAX_STEPS
+from rnnviz.ui.core import MAX_STEPS
 from rnnviz.ui import cache, gradient_charts, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.widgets import chart_with_code, limited_text, predict_then_reveal, show_chart

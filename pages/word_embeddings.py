@@ -1,7 +1,6 @@
 import streamlit as st
 
-from rnnviz.probes import from_pretrained_lesson, lookup
-from rnnviz.tokenizer import FIRST_WORD_ID, split_words
+from rnnviz.ui.core import FIRST_WORD_ID, from_pretrained_lesson, lookup, split_words
 from rnnviz.ui import cache, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, predict_then_reveal

@@ -83,3 +83,10 @@ def test_page_files_never_share_a_name_with_a_url_path():
         assert path.stem not in url_paths, f"{path.name}: see the note in rnnviz/ui/navigation.py"
     for spec in PAGES:
         assert (ROOT / spec.script).is_file(), spec.script
+
+
+def test_pages_import_only_the_ui_floor():
+    """Pages -> rnnviz.ui -> the core: a page names nothing of the core directly (rnnviz.ui.core lists what they use)."""
+    for path in sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]:
+        core = [name for name in _imported(path) if name.startswith("rnnviz") and not name.startswith("rnnviz.ui")]
+        assert not core, f"{path.name} imports {core}"
