@@ -2,7 +2,7 @@
 
 Before the first step and after every epoch, training takes a *snapshot* (rank 0 only, in eval mode,
 on the weights it validates): the embedding rows of the vocabulary's most frequent words, how far each
-of those words alone pushes the model (its polarity, :func:`rnnviz.probes.word_polarity`), and
+of those words alone pushes the model (its polarity, :func:`rnnviz.embedding_probes.word_polarity`), and
 P(positive) of a few probe reviews. A few hundred kilobytes for a whole run, so the Embeddings page can
 replay the word map epoch by epoch ("excellent" and "awful" drifting apart) and the Training page can
 show it live.
@@ -74,7 +74,7 @@ class Snapshot:
 @torch.no_grad()
 def take_snapshot(model, plan: SnapshotPlan, epoch: int) -> Snapshot:
     """Read the model now, in eval mode (dropout off), and put it back in the mode it was in."""
-    from rnnviz.probes import word_polarity
+    from rnnviz.embedding_probes import word_polarity
 
     was_training = model.training
     model.eval()
@@ -170,7 +170,7 @@ def shared_map(timeline: Timeline, dims: int = 2) -> tuple[np.ndarray, np.ndarra
     returns: coords (S, W, dims), explained (dims,) variance ratio of the last epoch on those axes.
     Fixed axes are what make the epochs comparable: a PCA per epoch would turn and flip the map.
     """
-    from rnnviz.probes import pca_axes
+    from rnnviz.embedding_probes import pca_axes
 
     mean, axes, explained = pca_axes(timeline.embedding[-1], dims)
     coords = (timeline.embedding.astype(np.float64) - mean) @ axes.T

@@ -5,7 +5,7 @@ import pytest
 import torch
 import torch.nn as nn
 
-from rnnviz import probes
+from rnnviz import embedding_probes, lessons, probes
 from rnnviz.models import ModelConfig, RNNClassifier
 from rnnviz.tokenizer import Tokenizer
 
@@ -54,7 +54,7 @@ def test_hidden_states_match_the_model(overrides):
     if model.config.bidirectional:
         assert np.allclose(probes.hidden_states(model, ids, exact_prefixes=True).prob_by_step, prefixes, atol=ATOL)
         # forward-prefix reading: the forward half on 0..t plus the backward half of the whole review
-        halves = probes.bidirectional_halves(model, ids)
+        halves = lessons.bidirectional_halves(model, ids)
         assert not np.allclose(reading.prob_by_step, prefixes, atol=1e-3)
         assert halves.logit == pytest.approx(reading.logit, abs=ATOL)
         if model.config.pooling == "last":
@@ -123,12 +123,12 @@ def test_gates_refuse_a_plain_rnn_and_missing_directions():
 def test_rnn_cell_loop_equals_nn_rnn():
     torch.manual_seed(0)
     rnn = nn.RNN(7, 11, batch_first=True)
-    loop = probes.rnn_cell_loop(rnn, torch.randn(5, 10, 7))
+    loop = lessons.rnn_cell_loop(rnn, torch.randn(5, 10, 7))
     assert loop.by_hand.shape == loop.by_cell.shape == loop.by_module.shape == (5, 10, 11)
     assert loop.max_diff_hand < ATOL and loop.max_diff_cell < ATOL and loop.max_diff_h_n == 0.0
     with pytest.raises(ValueError):
-        probes.rnn_cell_loop(nn.RNN(7, 11, batch_first=True, bidirectional=True), torch.randn(1, 2, 7))
-    a, b = probes.course_rnn(3, 4, seed=1), probes.course_rnn(3, 4, seed=1)
+        lessons.rnn_cell_loop(nn.RNN(7, 11, batch_first=True, bidirectional=True), torch.randn(1, 2, 7))
+    a, b = lessons.course_rnn(3, 4, seed=1), lessons.course_rnn(3, 4, seed=1)
     assert torch.equal(a.weight_hh_l0, b.weight_hh_l0)
 
 
@@ -136,14 +136,14 @@ def test_rnn_cell_loop_equals_nn_rnn():
 def test_last_relevant_state(overrides):
     model = make_model(**overrides)
     ids = review_ids(10)
-    lesson = probes.last_state_lesson(model, [ids, ids[:6], ids[:2]])
+    lesson = lessons.last_state_lesson(model, [ids, ids[:6], ids[:2]])
     assert list(lesson.lengths) == [10, 6, 2]
     assert np.allclose(lesson.gathered, lesson.alone, atol=ATOL)
     assert lesson.error_gathered.max() < ATOL
     assert lesson.error_last[0] < ATOL and lesson.error_last[1:].min() > 1e-4  # padding moved the state
     assert lesson.h_n_diff == 0.0
     reading = probes.hidden_states(model, ids)
-    given = probes.last_state_lesson(model, [ids, ids[:6], ids[:2]], alone=reading.forward[[9, 5, 1]])
+    given = lessons.last_state_lesson(model, [ids, ids[:6], ids[:2]], alone=reading.forward[[9, 5, 1]])
     assert np.allclose(given.alone, lesson.alone, atol=ATOL)
     if not model.config.bidirectional:
         assert np.allclose(lesson.prob_gathered, lesson.prob_alone, atol=ATOL)
@@ -156,10 +156,10 @@ def test_last_relevant_state(overrides):
 def test_bidirectional_halves_sum_to_the_logit(overrides):
     model = make_model(**overrides)
     ids = review_ids()
-    halves = probes.bidirectional_halves(model, ids)
+    halves = lessons.bidirectional_halves(model, ids)
     logit = float(model(ids[None], torch.tensor([len(ids)])).detach())
     assert halves.logit == pytest.approx(logit, abs=ATOL)
-    given = probes.bidirectional_halves(model, ids, probes.hidden_states(model, ids).features)
+    given = lessons.bidirectional_halves(model, ids, probes.hidden_states(model, ids).features)
     assert given.logit == pytest.approx(logit, abs=ATOL) and given.forward == pytest.approx(halves.forward, abs=ATOL)
     assert halves.out_width == 5 * model.config.directions
     if not model.config.bidirectional:
@@ -171,12 +171,12 @@ def test_bidirectional_halves_sum_to_the_logit(overrides):
 def test_task_shapes():
     model = make_model(cell="gru")
     ids = review_ids(12)
-    shapes = probes.task_shapes(model, ids, steps=8)
-    assert [s.name for s in shapes] == list(probes.TASK_SHAPES)
+    shapes = lessons.task_shapes(model, ids, steps=8)
+    assert [s.name for s in shapes] == list(lessons.TASK_SHAPES)
     by_name = {s.name: s for s in shapes}
     assert by_name["many_to_one"].outputs == (7,) and len(by_name["many_to_many"].values) == 8
     assert by_name["one_to_one"].inputs == (0,) and len(by_name["one_to_many"].values) == 8
-    single = probes.task_shapes(model, [1])
+    single = lessons.task_shapes(model, [1])
     assert all(len(s.values) == len(s.outputs) == 1 for s in single)
 
 
@@ -206,12 +206,12 @@ def test_encode_review_truncates_and_handles_edge_cases(tokenizer):
 
 def test_embedding_lessons(tokenizer):
     model = make_model()
-    found = probes.lookup(model, tokenizer, ["movie", "zzz"])
+    found = embedding_probes.lookup(model, tokenizer, ["movie", "zzz"])
     assert list(found.ids) == [4, 2]
     assert np.allclose(found.vectors, model.embedding.weight[[4, 2]].detach().numpy())
-    lesson = probes.from_pretrained_lesson()
+    lesson = embedding_probes.from_pretrained_lesson()
     assert lesson.outputs.tolist() == [[2, 2, 2], [4, 4, 4]]
-    frozen, free = probes.freeze_step(True), probes.freeze_step(False)
+    frozen, free = embedding_probes.freeze_step(True), embedding_probes.freeze_step(False)
     assert not frozen.requires_grad and np.array_equal(frozen.before, frozen.after) and frozen.change.max() == 0
     assert free.requires_grad and free.change[[1, 2, 3, 4]].min() > 0 and free.change[0] == 0  # row 0 unused
     assert frozen.head_change > 0 and free.head_change > 0
@@ -219,37 +219,37 @@ def test_embedding_lessons(tokenizer):
 
 def test_pca_matches_torch_svd():
     x = np.random.default_rng(0).normal(size=(50, 6))
-    coords, ratio = probes.pca(x, 3)
+    coords, ratio = embedding_probes.pca(x, 3)
     centred = torch.tensor(x - x.mean(0))
     _, s, _ = torch.linalg.svd(centred, full_matrices=False)
     assert np.allclose(np.abs(coords).sum(0), np.abs(centred.numpy() @ np.linalg.svd(centred.numpy())[2][:3].T).sum(0))
     assert np.allclose(ratio, (s[:3] ** 2 / (s ** 2).sum()).numpy())
-    assert probes.pca(np.zeros((4, 2)), 3)[0].shape == (4, 3)
+    assert embedding_probes.pca(np.zeros((4, 2)), 3)[0].shape == (4, 3)
 
 
 def test_embedding_space_polarity_neighbours_axis(tokenizer):
     model = make_model(cell="gru")
-    space = probes.embedding_space(model, tokenizer, 10)
+    space = embedding_probes.embedding_space(model, tokenizer, 10)
     assert space.words[:2] == ("the", "movie") and space.coords.shape == (10, 3)
     one_word = float(model.predict_proba(torch.tensor([[1, 5]]), torch.tensor([2])))
     assert space.polarity[2] == pytest.approx(one_word, abs=ATOL)
-    near = probes.nearest_neighbours(model, tokenizer, " Good ", k=3)
+    near = embedding_probes.nearest_neighbours(model, tokenizer, " Good ", k=3)
     weight = torch.nn.functional.normalize(model.embedding.weight.detach(), dim=1)
     cosine = float(weight[tokenizer.id_of("good")] @ weight[near.ids[0]])
     assert near.word == "good" and near.similarity[0] == pytest.approx(cosine, abs=ATOL)
     assert np.all(np.diff(near.similarity) <= 0) and np.allclose(near.distance, 1 - near.similarity)
-    assert probes.nearest_neighbours(model, tokenizer, "zzz") is None
+    assert embedding_probes.nearest_neighbours(model, tokenizer, "zzz") is None
     ids = [tokenizer.id_of(w) for w in ("bad", "good", "movie")]
-    axis = probes.semantic_axis(model, tokenizer, "bad", "good", ids)
+    axis = embedding_probes.semantic_axis(model, tokenizer, "bad", "good", ids)
     assert axis[:2] == pytest.approx([-1.0, 1.0], abs=1e-9)
-    assert probes.semantic_axis(model, tokenizer, "bad", "bad", ids) is None
+    assert embedding_probes.semantic_axis(model, tokenizer, "bad", "bad", ids) is None
 
 
 def test_compare_spaces(tokenizer):
     a, b = make_model(cell="gru"), make_model(seed=3, cell="lstm")
-    same = probes.compare_spaces(a, tokenizer, a, tokenizer, count=12, k=3)
+    same = embedding_probes.compare_spaces(a, tokenizer, a, tokenizer, count=12, k=3)
     assert same.mean_overlap == 1.0 and same.correlation == pytest.approx(1.0)
-    other = probes.compare_spaces(a, tokenizer, b, Tokenizer(WORDS[::-1], vocab_size=40), count=12, k=3)
+    other = embedding_probes.compare_spaces(a, tokenizer, b, Tokenizer(WORDS[::-1], vocab_size=40), count=12, k=3)
     assert len(other.words) == 12 and 0 <= other.mean_overlap <= 1
 
 
@@ -261,10 +261,10 @@ def test_probe_review_on_real_checkpoints(tmp_path):
         checkpoint = load_checkpoint(path)
         if not checkpoint.config.recurrent:
             with pytest.raises(ValueError, match="bag of words"):
-                probes.probe_review(checkpoint, "good")
+                lessons.probe_review(checkpoint, "good")
             continue
         for text in ["This movie is not bad at all. zzzqx", "", "good " * 300]:
-            probe = probes.probe_review(checkpoint, text)
+            probe = lessons.probe_review(checkpoint, text)
             assert probe.reading.prob == pytest.approx(float(checkpoint.predict(text)[0]), abs=ATOL)
             assert probe.trajectory.shape == (len(probe.review.ids), 3)
             assert (probe.gates is None) == (checkpoint.config.cell == "rnn")
@@ -289,12 +289,12 @@ def test_every_chart_builder_makes_a_valid_figure():
     reading = probes.hidden_states(model, ids)
     tokens = ["<start>", "<b>bold</b>", "a&b"] + [f"w{i}" for i in range(11)]
     gates = probes.gates(model, ids)
-    loop = probes.rnn_cell_loop(probes.course_rnn(6, 5), model.embedding(ids)[None].detach())
-    last = probes.last_state_lesson(model, [ids, ids[:5]])
-    halves = probes.bidirectional_halves(model, ids)
+    loop = lessons.rnn_cell_loop(lessons.course_rnn(6, 5), model.embedding(ids)[None].detach())
+    last = lessons.last_state_lesson(model, [ids, ids[:5]])
+    halves = lessons.bidirectional_halves(model, ids)
     reaction = probes.reacting_units(reading, 2)
-    frozen, free = probes.freeze_step(True), probes.freeze_step(False)
-    coords, explained = probes.pca(reading.states, 3)
+    frozen, free = embedding_probes.freeze_step(True), embedding_probes.freeze_step(False)
+    coords, explained = embedding_probes.pca(reading.states, 3)
     words = [f"w{i}" for i in range(14)]
     figures = [
         pc.states_heatmap(reading.states, tokens, 2),
@@ -305,7 +305,7 @@ def test_every_chart_builder_makes_a_valid_figure():
         pc.gate_means_figure(gates.mean(), tokens), pc.cell_loop_figure(loop.by_module, loop.by_hand, loop.by_cell),
         pc.last_state_figure(last.lengths, last.error_last, last.error_gathered),
         pc.halves_figure(halves.forward, halves.backward, halves.bias),
-        pc.task_shapes_figure(probes.task_shapes(model, ids), tokens),
+        pc.task_shapes_figure(lessons.task_shapes(model, ids), tokens),
         pc.word_colours(tokens, probes.unit_activation(reading, 1), "en", "u1", highlight=2),
         pc.reaction_figure([str(u) for u in reaction.units], reaction.delta, reaction.activation, "<b>"),
         pc.matrix_figure(frozen.before, ["0", "1", "2", "3", "4"], "m", highlight=[2, 4]),

@@ -16,7 +16,7 @@ from model_fixtures import make_checkpoints
 from rnnviz.checkpoints import load_checkpoint
 from rnnviz.explain import explain
 from rnnviz.gradients import saliency
-from rnnviz.probes import probe_review
+from rnnviz.lessons import probe_review
 from rnnviz.tokenizer import TextTooLongError
 from rnnviz.word_order import bag_word_scores, read_in_order, shuffle_words
 

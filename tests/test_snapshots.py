@@ -10,7 +10,7 @@ import torch
 from rnnviz.checkpoints import CheckpointError, list_checkpoints, load_checkpoint, load_checkpoint_bytes, save_checkpoint
 from rnnviz.data import load_sample
 from rnnviz.models import ModelConfig
-from rnnviz.probes import pca
+from rnnviz.embedding_probes import pca
 from rnnviz.snapshots import PROBE_REVIEWS, SnapshotPlan, Timeline, shared_map
 from rnnviz.tokenizer import Tokenizer
 from rnnviz.training import TrainConfig, encode_reviews, train

@@ -302,8 +302,8 @@ def spectral_lab(radius: float, cell: str, input_scale: float):
 # ---------------------------------------------------------------- hidden states & embeddings (rnnviz.probes)
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
 def review_probe(path: str, text: str):
-    """``probes.ReviewProbe`` of one checkpoint reading ``text`` (cached per checkpoint file and text)."""
-    from rnnviz.probes import probe_review
+    """``lessons.ReviewProbe`` of one checkpoint reading ``text`` (cached per checkpoint file and text)."""
+    from rnnviz.lessons import probe_review
 
     one_torch_thread()
     return probe_review(checkpoint(path), text)
@@ -312,8 +312,8 @@ def review_probe(path: str, text: str):
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def embedding_space(path: str, count: int):
-    """``probes.Space``: the ``count`` most frequent words of a checkpoint, PCA and polarity."""
-    from rnnviz.probes import embedding_space
+    """``embedding_probes.Space``: the ``count`` most frequent words of a checkpoint, PCA and polarity."""
+    from rnnviz.embedding_probes import embedding_space
 
     one_torch_thread()
     loaded = checkpoint(path)
@@ -334,8 +334,8 @@ def training_map(path: str):
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
 def neighbours(path: str, word: str, k: int = 12):
-    """``probes.Neighbours`` of ``word`` (None when the checkpoint does not know it)."""
-    from rnnviz.probes import nearest_neighbours
+    """``embedding_probes.Neighbours`` of ``word`` (None when the checkpoint does not know it)."""
+    from rnnviz.embedding_probes import nearest_neighbours
 
     loaded = checkpoint(path)
     return nearest_neighbours(loaded.model, loaded.tokenizer, word, k)
@@ -357,9 +357,9 @@ def unlabelled_vectors(path: str):
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
 def unlabelled_neighbours(path: str, word: str, k: int = 12):
-    """``probes.Neighbours`` of ``word`` among word vectors counted from the training reviews, with
+    """``embedding_probes.Neighbours`` of ``word`` among word vectors counted from the training reviews, with
     no label: where the embedding of the shipped models starts (None for an unknown word)."""
-    from rnnviz.probes import nearest_in
+    from rnnviz.embedding_probes import nearest_in
 
     return nearest_in(unlabelled_vectors(path), checkpoint(path).tokenizer, word, k)
 
@@ -368,7 +368,7 @@ def unlabelled_neighbours(path: str, word: str, k: int = 12):
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def semantic_axis(path: str, negative: str, positive: str, count: int):
     """(count,) positions of the most frequent words on the negative (-1) -> positive (+1) axis, or None."""
-    from rnnviz.probes import semantic_axis
+    from rnnviz.embedding_probes import semantic_axis
 
     space = embedding_space(path, count)
     loaded = checkpoint(path)
@@ -378,7 +378,7 @@ def semantic_axis(path: str, negative: str, positive: str, count: int):
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _compare_spaces(path_a: str, mtime_a: int, path_b: str, mtime_b: int, count: int, k: int):
-    from rnnviz.probes import compare_spaces
+    from rnnviz.embedding_probes import compare_spaces
 
     one_torch_thread()
     a, b = checkpoint(path_a), checkpoint(path_b)  # (the key holds both files' times)
@@ -386,14 +386,14 @@ def _compare_spaces(path_a: str, mtime_a: int, path_b: str, mtime_b: int, count:
 
 
 def compare_spaces(path_a, path_b, count: int, k: int = 10):
-    """``probes.SpaceComparison`` of two checkpoints on their shared frequent words."""
+    """``embedding_probes.SpaceComparison`` of two checkpoints on their shared frequent words."""
     return _compare_spaces(*_mtime(path_a), *_mtime(path_b), count, k)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def freeze_steps() -> tuple:
-    """(frozen, free): ``probes.FreezeStep`` with ``freeze=True`` and ``freeze=False``."""
-    from rnnviz.probes import freeze_step
+    """(frozen, free): ``embedding_probes.FreezeStep`` with ``freeze=True`` and ``freeze=False``."""
+    from rnnviz.embedding_probes import freeze_step
 
     return freeze_step(True), freeze_step(False)
 

@@ -10,7 +10,8 @@ from rnnviz.languages import looks_french
 from rnnviz.models import ModelConfig
 from rnnviz.padding import pack, pad_batch, pad_tokens
 from rnnviz.pipeline import TRAINING_DATA, Plan
-from rnnviz.probes import from_pretrained_lesson, lookup, reacting_units, unit_activation
+from rnnviz.probes import reacting_units, unit_activation
+from rnnviz.embedding_probes import from_pretrained_lesson, lookup
 from rnnviz.snapshots import PROBE_REVIEWS
 from rnnviz.tokenizer import FIRST_WORD_ID, TOKEN_PATTERN, split_words
 from rnnviz.training import TrainConfig

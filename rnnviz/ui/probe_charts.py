@@ -214,7 +214,7 @@ def task_shapes_figure(shapes: Sequence, tokens: Sequence[str], lang: str = "en"
     """Four small diagrams stacked on one pair of axes: per shape, x_t at the bottom, h_t in the middle,
     the outputs on top (coloured and labelled by the P(positive) read there).
 
-    shapes: probes.TaskShape, all on the same first tokens of the review.
+    shapes: lessons.TaskShape, all on the same first tokens of the review.
     """
     words = _safe(tokens)
     n = max(len(s.values) for s in shapes if s.name == "many_to_many")
