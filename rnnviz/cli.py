@@ -23,323 +23,14 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Sequence
-
-PROG = "rnnviz"
-DEBUG_ENV = "RNNVIZ_DEBUG"
+from typing import Sequence
 
 
-class UsageError(Exception):
-    """A bad argument or value: exit status 2."""
 
-
-class Failure(Exception):
-    """An expected failure (missing file, invalid checkpoint, unreadable data): exit status 1."""
-
-
-# ------------------------------------------------------------------------------ argument parsing
-class _Parser(argparse.ArgumentParser):
-    """argparse, but errors are one line (``rnnviz: error: ...``) instead of usage + message."""
-
-    def error(self, message: str):  # noqa: D401 - argparse's API
-        hint = f" (see '{self.prog} --help')"
-        raise UsageError(message + hint)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value}")
-    return value
-
-
-def _float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
-    return value
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-
-
-def _count(text: str) -> int:
-    value = _int(text)
-    if not 0 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError(f"expected 0 to 1,000,000, got {value}")
-    return value
-
-
-def _window(text: str) -> int:
-    value = _int(text)
-    if not 0 <= value <= 50:
-        raise argparse.ArgumentTypeError(f"expected a window of 0 to 50 words, got {value}")
-    return value
-
-
-def _optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
-    def parse_optional(text: str) -> Any:
-        return None if text.strip().lower() in ("none", "all", "") else parse(text)
-
-    parse_optional.__name__ = getattr(parse, "__name__", "value")
-    return parse_optional
-
-
-_HELP = {
-    # ModelConfig
-    "cell": "recurrent cell",
-    "vocab_size": "vocabulary size, the 3 reserved ids (padding, start, unknown) included, like Keras' num_words",
-    "embedding_dim": "size of each word vector",
-    "hidden_size": "size of the recurrent state (per direction)",
-    "num_layers": "stacked recurrent layers",
-    "bidirectional": "also read each review backwards",
-    "dropout": "dropout on the embeddings, between layers and before the output layer",
-    "freeze_embedding": "do not train the embedding",
-    "max_len": "keep the last MAX_LEN tokens of each review",
-    "pooling": "how the hidden states become one vector (last = the course's final state)",
-    # TrainConfig
-    "optimizer": "optimizer",
-    "lr": "learning rate",
-    "batch_size": "reviews per batch",
-    "epochs": "maximum number of epochs",
-    "grad_clip": "clip the gradient norm to this (0 = no clipping)",
-    "validation_fraction": "share of the training reviews held out to pick the best epoch (0 = none)",
-    "patience": "stop after this many epochs without a better validation accuracy (0 = never)",
-    "seed": "random seed (split, initial weights, batch order, dropout)",
-    "train_size": "train on this many reviews drawn from the training split ('all' = every review)",
-    "weight_decay": "weight decay",
-    "schedule": "learning-rate schedule",
-    "bucket": "batch reviews of similar lengths together",
-    "num_threads": "torch threads while training",
-    "workers": "CPU processes training together, one thread each (2 = both cores of a 2-core machine)",
-    "word_dropout": "share of training words replaced by <oov> at each step (0 = none)",
-    "average_weights": "keep a moving average of the weights with this decay, e.g. 0.998 (0 = off)",
-}
-
-
-def _choices(field_name: str) -> tuple[str, ...] | None:
-    from rnnviz import models, training
-
-    return {
-        "cell": getattr(models, "CELLS", None),
-        "pooling": getattr(models, "POOLINGS", None),
-        "optimizer": getattr(training, "OPTIMIZERS", None),
-        "schedule": getattr(training, "SCHEDULES", None),
-    }.get(field_name)
-
-
-def _add_config_flags(group: argparse._ArgumentGroup, config_class: type, prefix: str) -> None:
-    """One flag per dataclass field: ``hidden_size`` -> ``--hidden-size``, typed from the annotation."""
-    for field in dataclasses.fields(config_class):
-        annotation = str(field.type)
-        default = field.default if field.default is not dataclasses.MISSING else None
-        flag = "--" + field.name.replace("_", "-")
-        dest = f"{prefix}{field.name}"
-        help_text = _HELP.get(field.name, f"{config_class.__name__}.{field.name}")
-        if "bool" in annotation or isinstance(default, bool):
-            group.add_argument(flag, dest=dest, action=argparse.BooleanOptionalAction, default=default,
-                               help=f"{help_text} (default: {'yes' if default else 'no'})")
-            continue
-        optional = "None" in annotation or default is None
-        if "float" in annotation or isinstance(default, float):
-            parse = _float
-        elif "int" in annotation or isinstance(default, int):
-            parse = _int
-        else:
-            parse = str
-        choices = _choices(field.name)
-        metavar = None if choices else field.name.upper()
-        shown = "all" if default is None and field.name == "train_size" else default
-        if field.name in CHOSEN_AT_RUN_TIME:
-            default, shown, optional = None, CHOSEN_AT_RUN_TIME[field.name], False
-        group.add_argument(flag, dest=dest, type=_optional(parse) if optional else parse, default=default,
-                           choices=choices, metavar=metavar, help=f"{help_text} (default: {shown})")
-
-
-# Settings whose default depends on the machine (None on the command line: decided by cmd_train).
-CHOSEN_AT_RUN_TIME = {"workers": "one per core, up to 2"}
-
-
-def _config_from_args(config_class: type, args: argparse.Namespace, prefix: str) -> Any:
-    values = {f.name: getattr(args, prefix + f.name) for f in dataclasses.fields(config_class)}
-    values = {name: value for name, value in values.items() if not (name in CHOSEN_AT_RUN_TIME and value is None)}
-    try:
-        return config_class(**values)
-    except (ValueError, TypeError) as error:
-        message = str(error)
-        first = message.split(" ", 1)[0]
-        if first in values:  # name the flag, not the field: "--hidden-size must be ..."
-            message = "--" + first.replace("_", "-") + message[len(first):]
-        raise UsageError(message) from None
-
-
-def build_parser() -> argparse.ArgumentParser:
-    from rnnviz.models import ModelConfig
-    from rnnviz.training import TrainConfig
-
-    parser = _Parser(
-        prog=PROG, description="rnnviz: recurrent networks on IMDB sentiment, from a terminal.",
-        epilog="Data: --data DIR, else $RNNVIZ_DATA_DIR, else the Hugging Face hub when reachable, "
-               "else the bundled 2,000 + 2,000 review sample. "
-               f"Set {DEBUG_ENV}=1 to see tracebacks of unexpected errors.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    # train ------------------------------------------------------------------------------------
-    train = commands.add_parser(
-        "train", help="train a classifier and save it as a checkpoint",
-        description="Build the vocabulary from the training split, train, evaluate on the test "
-                    "split, and save one .safetensors checkpoint with the metrics.")
-    _add_config_flags(train.add_argument_group("model"), ModelConfig, "model__")
-    _add_config_flags(train.add_argument_group("training"), TrainConfig, "train__")
-    run = train.add_argument_group("data and output")
-    run.add_argument("--data", metavar="DATA",
-                     help="what to train on: imdb (reviews), sst (Sentiment Treebank phrases), both, or a folder "
-                          "(SST trees or IMDB files); default: imdb")
-    run.add_argument("--imdb-dir", metavar="DIR", help="IMDB folder (parquet, CSV or aclImdb)")
-    run.add_argument("--sst-dir", metavar="DIR", help="folder of the SST trees (train.txt, dev.txt)")
-    run.add_argument("--composed", type=_count, default=0, metavar="N",
-                     help="with sst or both: add N sentences composed by grammar rules (negation, contrast, "
-                          "double negation, hedges, order; rnnviz.compose); default 0")
-    run.add_argument("--review-sentences", type=_count, default=0, metavar="N",
-                     help="with sst or both: add N sentences cut from the IMDB training reviews, each labelled "
-                          "0.7 / 0.3 by its review's verdict; default 0")
-    run.add_argument("--out", metavar="PATH", type=Path,
-                     help="checkpoint file or folder (default: the user checkpoint folder, "
-                          "$RNNVIZ_USER_CHECKPOINTS or ~/.rnnviz/checkpoints)")
-    run.add_argument("--name", help="model name shown in the app (default: from the settings)")
-    run.add_argument("--test-limit", type=_optional(_positive_int), default=None, metavar="N",
-                     help="evaluate on N test reviews drawn at random (default: all)")
-    run.add_argument("--word-vectors", type=_window, default=0, metavar="WINDOW",
-                     help="start the embedding from word vectors learned, without labels, from the training "
-                          "reviews (co-occurrence within WINDOW words, PPMI + SVD); 0 = random start (default)")
-    run.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    train.set_defaults(handler=cmd_train)
-
-    # evaluate ---------------------------------------------------------------------------------
-    evaluate = commands.add_parser(
-        "evaluate", help="accuracy of a checkpoint on a split",
-        description="Accuracy, confusion counts (TN FP FN TP) and reviews/s of a checkpoint.")
-    evaluate.add_argument("checkpoint", type=Path, help=".safetensors checkpoint")
-    evaluate.add_argument("--data", metavar="DIR", help="IMDB folder (parquet, CSV or aclImdb)")
-    evaluate.add_argument("--sst-dir", metavar="DIR", help="folder of the SST trees (for --split dev and --pairs)")
-    evaluate.add_argument("--split", default="test", choices=("train", "test", "dev"),
-                          help="IMDB train or test reviews, or dev: the SST-2 dev sentences (default: test)")
-    evaluate.add_argument("--pairs", action="store_true",
-                          help="the order test instead: minimal pairs per category, beside a bag of words and "
-                               "TF-IDF + logistic regression trained on the checkpoint's data")
-    evaluate.add_argument("--pairs-file", type=Path, metavar="FILE", help="another pairs file (same format)")
-    evaluate.add_argument("--no-tfidf", action="store_true", help="with --pairs: skip the TF-IDF foil (no data needed)")
-    evaluate.add_argument("--limit", type=_positive_int, metavar="N",
-                          help="use N reviews drawn at random (seed 0) instead of the whole split")
-    evaluate.add_argument("--batch-size", type=_positive_int, default=256, help="reviews per batch (default: 256)")
-    evaluate.add_argument("--json", action="store_true", help="print the result as JSON")
-    evaluate.set_defaults(handler=cmd_evaluate)
-
-    # predict ----------------------------------------------------------------------------------
-    predict = commands.add_parser(
-        "predict", help="P(positive) of texts",
-        description="P(positive) and the label of each text ('-' reads one text per line from stdin).")
-    predict.add_argument("checkpoint", type=Path, help=".safetensors checkpoint")
-    predict.add_argument("texts", nargs="+", metavar="TEXT", help="review text(s), or '-' for stdin")
-    predict.add_argument("--json", action="store_true", help="print the result as JSON")
-    predict.add_argument("--threads", type=_positive_int, default=1,
-                         help="torch threads (default: 1, the fastest for these small RNNs on a busy CPU)")
-    predict.set_defaults(handler=cmd_predict)
-
-    # list -------------------------------------------------------------------------------------
-    listing = commands.add_parser(
-        "list", help="list checkpoints", description="Checkpoints in the shipped and user folders "
-                                                     "(or the folders given), read from their headers.")
-    listing.add_argument("folders", nargs="*", type=Path, metavar="DIR", help="folders (default: shipped + user)")
-    listing.add_argument("--all", action="store_true", help="also list invalid files, with the reason")
-    listing.set_defaults(handler=cmd_list)
-
-    # bench ------------------------------------------------------------------------------------
-    bench = commands.add_parser(
-        "bench", help="time rnnviz's training against the course's loop",
-        description="Benchmark (rnnviz.bench.run_bench): the course notebooks' training loop versus "
-                    "rnnviz's, per cell.")
-    bench.add_argument("--data", metavar="DIR", help="IMDB folder (parquet, CSV or aclImdb)")
-    bench.add_argument("--reviews", type=_positive_int, metavar="N", help="number of training reviews")
-    bench.add_argument("--cells", metavar="LIST", help="comma-separated cells, e.g. rnn,lstm,gru")
-    bench.add_argument("--test-reviews", type=_positive_int, metavar="N", help="number of test reviews")
-    bench.add_argument("--epochs", type=_positive_int, metavar="N", help="epochs per run")
-    bench.add_argument("--seed", type=_int, help="random seed")
-    bench.add_argument("--workers", type=_positive_int, metavar="N",
-                       help="processes of one thread each for rnnviz's trainer (default: 2 when the machine has "
-                            "2 cores or more; measured on an idle 2-core machine: 2,228 reviews/s vs 742 with 1)")
-    bench.set_defaults(handler=cmd_bench)
-    return parser
-
-
-# ------------------------------------------------------------------------------------- output
-def _out(text: str = "") -> None:
-    print(text, flush=True)
-
-
-def _percent(value: Any, digits: int = 1) -> str:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        return "n/a"
-    return f"{100 * value:.{digits}f}%"
-
-
-def _human_bytes(n: int) -> str:
-    from rnnviz.checkpoints import human_bytes as human
-
-    return human(n)
-
-
-class ProgressBar:
-    """Training progress on stderr: a tqdm bar per epoch on a terminal, one line per finished epoch always."""
-
-    def __init__(self, epochs: int, stream=None, enabled: bool = True):
-        self.epochs, self.enabled = epochs, enabled
-        self.stream = stream or sys.stderr
-        self.live = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.bar = None
-
-    def __call__(self, progress) -> None:
-        if not self.enabled:
-            return
-        if progress.kind == "epoch":
-            self.clear()
-            val = "" if progress.val_accuracy is None else (
-                f"  val loss {progress.val_loss:.4f}  val acc {_percent(progress.val_accuracy)}")
-            self.stream.write(f"epoch {progress.epoch}/{self.epochs}  loss {progress.loss:.4f}  "
-                              f"acc {_percent(progress.accuracy)}{val}  {progress.samples_per_second:,.0f} texts/s"
-                              f"  {progress.elapsed:.1f}s\n")
-            self.stream.flush()
-            return
-        if not self.live or progress.kind != "batch":
-            return
-        first = self.bar is None
-        if first:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=progress.batches_per_epoch, desc=f"epoch {progress.epoch}/{self.epochs}",
-                            file=self.stream, unit="batch", leave=False, ascii=True, mininterval=0.1)
-        self.bar.set_postfix_str(f"loss {progress.loss:.4f}  acc {_percent(progress.accuracy)}  "
-                                 f"{progress.samples_per_second:,.0f} texts/s", refresh=False)
-        self.bar.update(progress.batch - self.bar.n)  # tqdm redraws at most every 0.1 s
-        if first:
-            self.bar.refresh()
-
-    def clear(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-
-
+from rnnviz.cli_support import (
+    DEBUG_ENV, PROG, Failure, ProgressBar, UsageError, config_from_args, file_size, say, percent,
+    build_parser as _build_parser,
+)
 # ------------------------------------------------------------------------------------ commands
 def _load_data(data_dir: str | None):
     from rnnviz.data import load_imdb
@@ -435,8 +126,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     from rnnviz import distributed
 
-    model_config = _config_from_args(ModelConfig, args, "model__")
-    train_config = _config_from_args(TrainConfig, args, "train__")
+    model_config = config_from_args(ModelConfig, args, "model__")
+    train_config = config_from_args(TrainConfig, args, "train__")
     rank = 0
     if distributed.launched_by_torchrun():  # every process of the group runs this command
         rank, world = distributed.init_from_environment()
@@ -485,25 +176,25 @@ def cmd_train(args: argparse.Namespace) -> int:
 def _print_summary(name: str, result) -> None:
     metrics, config, path = result.metrics, result.model.config, result.path
     stopped = " (stopped by you)" if metrics["stopped_by_user"] else " (early stop)" if metrics["stopped_early"] else ""
-    _out(f"model      {name}: {config.cell}, {config.num_layers} layer(s), hidden "
+    say(f"model      {name}: {config.cell}, {config.num_layers} layer(s), hidden "
          f"{config.hidden_size}{', bidirectional' if config.bidirectional else ''}, "
          f"{result.model.parameter_count():,} parameters")
-    _out(f"trained    {metrics['epochs_run']} epoch(s){stopped} on {metrics['train_reviews']:,} texts in "
+    say(f"trained    {metrics['epochs_run']} epoch(s){stopped} on {metrics['train_reviews']:,} texts in "
          f"{metrics['train_seconds']:.1f}s, {metrics['reviews_per_second']:,.0f} texts/s")
     if metrics["val_accuracy"] is None:  # --validation-fraction 0: the last epoch is kept
-        _out(f"kept       the last epoch ({metrics['best_epoch']}): nothing was held out for validation")
+        say(f"kept       the last epoch ({metrics['best_epoch']}): nothing was held out for validation")
     else:
-        _out(f"best epoch {metrics['best_epoch']}: validation accuracy {_percent(metrics['val_accuracy'])}")
+        say(f"best epoch {metrics['best_epoch']}: validation accuracy {percent(metrics['val_accuracy'])}")
     if metrics.get("test_accuracy") is not None:
         (tn, fp), (fn, tp) = metrics["confusion"]
-        _out(f"test       accuracy {_percent(metrics['test_accuracy'], 2)} on {metrics['test_reviews']:,} IMDB "
+        say(f"test       accuracy {percent(metrics['test_accuracy'], 2)} on {metrics['test_reviews']:,} IMDB "
              f"test reviews (TN {tn} FP {fp} FN {fn} TP {tp})")
     if metrics.get("sst_dev_accuracy") is not None:
-        _out(f"short text accuracy {_percent(metrics['sst_dev_accuracy'], 2)} on {metrics['sst_dev_sentences']:,} "
+        say(f"short text accuracy {percent(metrics['sst_dev_accuracy'], 2)} on {metrics['sst_dev_sentences']:,} "
              f"SST-2 dev sentences")
-    _out(f"word order {_percent(metrics['order_pairs_accuracy'])} of {metrics['order_pairs']} minimal pairs "
+    say(f"word order {percent(metrics['order_pairs_accuracy'])} of {metrics['order_pairs']} minimal pairs "
          f"with both sides right")
-    _out(f"saved      {path} ({_human_bytes(path.stat().st_size)})")
+    say(f"saved      {path} ({file_size(path.stat().st_size)})")
 
 
 class _stop_on_ctrl_c:
@@ -559,14 +250,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         "fn": result.false_negatives, "tp": result.true_positives, "reviews_per_second": speed,
     }
     if args.json:
-        _out(json.dumps(summary))
+        say(json.dumps(summary))
         return 0
-    _out(f"{checkpoint.name} on {len(split):,} {what}")
+    say(f"{checkpoint.name} on {len(split):,} {what}")
     # Two decimals: on 25,000 reviews one review is 0.004 points, and 90.46 % is not 90.54 %.
-    _out(f"accuracy   {_percent(result.accuracy, 2)}   loss {result.loss:.4f}")
-    _out(f"confusion  TN {result.true_negatives}  FP {result.false_positives}  "
+    say(f"accuracy   {percent(result.accuracy, 2)}   loss {result.loss:.4f}")
+    say(f"confusion  TN {result.true_negatives}  FP {result.false_positives}  "
          f"FN {result.false_negatives}  TP {result.true_positives}")
-    _out(f"speed      {speed:,.0f} reviews/s (tokenising included)")
+    say(f"speed      {speed:,.0f} reviews/s (tokenising included)")
     return 0
 
 
@@ -591,20 +282,20 @@ def _evaluate_pairs(checkpoint, args: argparse.Namespace) -> int:
         foil = fit_tfidf_logistic(corpus.train_texts, labels)
         scores.append(score_pairs(foil.predict, suite, f"TF-IDF + logistic regression ({trained_on})"))
     if args.json:
-        _out(json.dumps({"pairs": len(suite), "models": [
+        say(json.dumps({"pairs": len(suite), "models": [
             {"name": s.name, "accuracy": s.accuracy,
              "by_category": {c: {"right": r, "pairs": n} for c, (r, n) in s.by_category().items()}}
             for s in scores]}))
         return 0
-    _out(f"order test: {len(suite)} minimal pairs; a pair counts when both of its sides are judged right")
+    say(f"order test: {len(suite)} minimal pairs; a pair counts when both of its sides are judged right")
     for number, score in enumerate(scores, start=1):
-        _out(f"  [{number}] {score.name}")
+        say(f"  [{number}] {score.name}")
     header = f"{'category':<22}{'pairs':>6}" + "".join(f"{f'[{n}]':>9}" for n in range(1, len(scores) + 1))
-    _out(header)
+    say(header)
     for category, (_, total) in scores[0].by_category().items():
-        cells = "".join(f"{_percent(s.by_category()[category][0] / total):>9}" for s in scores)
-        _out(f"{category:<22}{total:>6}{cells}")
-    _out(f"{'all':<22}{len(suite):>6}" + "".join(f"{_percent(s.accuracy):>9}" for s in scores))
+        cells = "".join(f"{percent(s.by_category()[category][0] / total):>9}" for s in scores)
+        say(f"{category:<22}{total:>6}{cells}")
+    say(f"{'all':<22}{len(suite):>6}" + "".join(f"{percent(s.accuracy):>9}" for s in scores))
     return 0
 
 
@@ -623,12 +314,12 @@ def cmd_predict(args: argparse.Namespace) -> int:
     rows = [{"text": t, "p_positive": float(p), "label": "positive" if p > 0.5 else "negative"}
             for t, p in zip(texts, probabilities)]
     if args.json:
-        _out(json.dumps(rows, ensure_ascii=False))
+        say(json.dumps(rows, ensure_ascii=False))
         return 0
     for row in rows:
         shown = " ".join(row["text"].split())
         shown = shown if len(shown) <= 70 else shown[:67] + "..."
-        _out(f"{row['p_positive']:.4f}  {row['label']:<8}  {shown}")
+        say(f"{row['p_positive']:.4f}  {row['label']:<8}  {shown}")
     return 0
 
 
@@ -641,53 +332,36 @@ def cmd_list(args: argparse.Namespace) -> int:
             raise Failure(f"{folder}: no such folder")
     infos = list_checkpoints(*folders, include_invalid=args.all)
     if not infos:
-        _out("no checkpoints in " + ", ".join(str(f) for f in folders))
+        say("no checkpoints in " + ", ".join(str(f) for f in folders))
         return 0
     for info in infos:
         if info.error:
-            _out(f"{info.path}  INVALID: {info.error}")
+            say(f"{info.path}  INVALID: {info.error}")
             continue
         config = info.config
         shape = (f"{'bi' if config.get('bidirectional') else ''}{config.get('cell')} "
                  f"h{config.get('hidden_size')} x{config.get('num_layers')}")
         accuracy = info.metrics.get("test_accuracy")
-        _out(f"{info.name:<24} {shape:<16} test {_percent(accuracy):>6}  "
-             f"{_human_bytes(info.size_bytes):>8}  {info.path}")
+        say(f"{info.name:<24} {shape:<16} test {percent(accuracy):>6}  "
+             f"{file_size(info.size_bytes):>8}  {info.path}")
     return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    import inspect
+    from rnnviz.bench import run_bench
+    from rnnviz.models import CELLS
 
-    try:
-        from rnnviz.bench import run_bench
-    except ImportError as error:
-        raise Failure(f"the benchmark is not available ({error})") from None
     cells = tuple(c.strip().lower() for c in args.cells.split(",") if c.strip()) if args.cells else None
     if cells is not None:
-        from rnnviz.models import CELLS
-
         unknown = [c for c in cells if c not in CELLS]
         if unknown or not cells:
             raise UsageError(f"--cells: unknown cell(s) {', '.join(unknown) or '(none given)'}; "
                              f"choose among {', '.join(CELLS)}")
-    wanted = {"data_dir": args.data, "reviews": args.reviews, "cells": cells,
-              "test_reviews": args.test_reviews, "epochs": args.epochs, "seed": args.seed, "workers": args.workers}
-    parameters = inspect.signature(run_bench).parameters
-    accepts_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
-    kwargs = {}
-    for key, value in wanted.items():
-        if value is None:
-            continue
-        if key not in parameters and not accepts_any:
-            raise UsageError(f"this benchmark does not take --{key.replace('_', '-')}")
-        kwargs[key] = value
-    if args.workers is None and "workers" in parameters:
-        # Both cores: one thread per process is what these small RNNs use well (see rnnviz.training).
-        kwargs["workers"] = min(2, os.cpu_count() or 1)
-    result = run_bench(**kwargs)  # prints its own table
-    if isinstance(result, str):
-        _out(result)
+    given = {"data_dir": args.data, "reviews": args.reviews, "cells": cells, "test_reviews": args.test_reviews,
+             "epochs": args.epochs, "seed": args.seed}
+    # Both cores by default: one thread per process is what these small RNNs use well (see rnnviz.training).
+    run_bench(**{key: value for key, value in given.items() if value is not None},
+              workers=args.workers or min(2, os.cpu_count() or 1))  # it prints its own table
     return 0
 
 
@@ -695,6 +369,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def _error(message: str) -> None:
     message = " ".join(str(message).split())  # one line, whatever the exception said
     print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
+
+
+def build_parser():
+    """The parser of every command (see :func:`rnnviz.cli_support.build_parser`)."""
+    return _build_parser({"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict, "list": cmd_list,
+                          "bench": cmd_bench})
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ import json
 import pickle
 import re
 import subprocess
+import os
 import sys
 import types
 from pathlib import Path
@@ -170,8 +171,8 @@ def test_list(capsys, trained):
 def test_bench_passes_its_arguments_through(capsys, monkeypatch):
     calls = []
 
-    def run_bench(data_dir=None, reviews=100, cells=("rnn",), test_reviews=10, epochs=1, seed=0):
-        calls.append(dict(data_dir=data_dir, reviews=reviews, cells=cells, epochs=epochs))
+    def run_bench(data_dir=None, reviews=100, cells=("rnn",), test_reviews=10, epochs=1, seed=0, workers=1):
+        calls.append(dict(data_dir=data_dir, reviews=reviews, cells=cells, epochs=epochs, workers=workers))
         print("bench table")
         return [object()]
 
@@ -179,15 +180,11 @@ def test_bench_passes_its_arguments_through(capsys, monkeypatch):
     code, out, err = run(capsys, "bench", "--data", "somewhere", "--reviews", "50", "--cells", "rnn, gru",
                          "--epochs", "2")
     assert code == 0, err
-    assert calls == [dict(data_dir="somewhere", reviews=50, cells=("rnn", "gru"), epochs=2)]
+    assert calls == [dict(data_dir="somewhere", reviews=50, cells=("rnn", "gru"), epochs=2,
+                          workers=min(2, os.cpu_count() or 1))]
     assert out == "bench table\n"
-
-    def older_bench(reviews=100):
-        calls.append(reviews)
-
-    monkeypatch.setitem(sys.modules, "rnnviz.bench", types.SimpleNamespace(run_bench=older_bench))
-    code, _, err = run(capsys, "bench", "--cells", "rnn")
-    assert code == 2 and "does not take --cells" in err
+    code, _, err = run(capsys, "bench", "--cells", "rnn,tree")
+    assert code == 2 and "unknown cell" in err
 
 
 def test_real_bench_signature_matches_the_flags():
