@@ -28,7 +28,8 @@ from rnnviz.data import load_imdb
 from rnnviz.models import ModelConfig
 from rnnviz.padding import pad_sequences
 from rnnviz.tokenizer import Tokenizer, split_many, split_words
-from rnnviz.training import EncodedReviews, TrainConfig, evaluate, train
+from rnnviz.training import TrainConfig, train
+from rnnviz.reviews import EncodedReviews, evaluate
 
 DEFAULT_REVIEWS = 2_000
 DEFAULT_CELLS = ("lstm", "rnn", "gru")

@@ -55,7 +55,7 @@ def _subset(split, limit: int | None, seed: int = 0):
 
 def _evaluate_texts(checkpoint_or_model, tokenizer, texts, labels, batch_size: int = 256):
     """(Evaluation, reviews per second including tokenisation)."""
-    from rnnviz.training import encode_reviews, evaluate
+    from rnnviz.reviews import encode_reviews, evaluate
 
     model = checkpoint_or_model
     start = time.perf_counter()
@@ -307,7 +307,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
             texts.extend(line.rstrip("\n") for line in sys.stdin if line.strip())
         else:
             texts.append(text)
-    from rnnviz.training import torch_threads
+    from rnnviz.reviews import torch_threads
 
     with torch_threads(args.threads):
         probabilities = checkpoint.predict(texts)

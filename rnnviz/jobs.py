@@ -336,7 +336,7 @@ def measure_speed(model_config, batch_size: int, length: int, batches: int = 2) 
     import torch.nn.functional as F
 
     from rnnviz.models import RNNClassifier
-    from rnnviz.training import torch_threads
+    from rnnviz.reviews import torch_threads
 
     config = replace(model_config, vocab_size=min(model_config.vocab_size, 1_000))  # same compute, less memory
     generator = torch.Generator().manual_seed(0)

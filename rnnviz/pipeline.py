@@ -35,10 +35,8 @@ from rnnviz.distributed import Ranks, rank_and_world
 from rnnviz.models import ModelConfig, RNNClassifier
 from rnnviz.snapshots import PROBE_REVIEWS, SnapshotPlan, Timeline
 from rnnviz.tokenizer import Tokenizer, split_many
-from rnnviz.training import (
-    Progress, TrainConfig, TrainResult, default_device, encode_reviews, evaluate, evaluation,
-    predict_share, train,
-)
+from rnnviz.training import Progress, TrainConfig, TrainResult, train
+from rnnviz.reviews import default_device, encode_reviews, evaluate, evaluation, predict_share
 
 TRAINING_DATA = ("imdb", "sst", "both")
 DATA_NAMES = {"imdb": "IMDB reviews", "sst": "SST phrases", "both": "IMDB reviews + SST phrases"}
@@ -186,7 +184,7 @@ def measure(model: RNNClassifier, tokenizer: Tokenizer, tests: dict, test_limit:
     ranks: processes to share the IMDB test reviews between (:class:`rnnviz.distributed.Ranks`)
     """
     from rnnviz.order_pairs import load_pairs, score_pairs
-    from rnnviz.training import predict_texts
+    from rnnviz.reviews import predict_texts
 
     metrics: dict[str, Any] = {}
     texts, labels = tests.get("imdb_test", ((), ()))

@@ -15,7 +15,8 @@ from rnnviz.checkpoints import load_checkpoint
 from rnnviz.data import SAMPLE_DIR, load_sample
 from rnnviz.models import ModelConfig
 from rnnviz.tokenizer import Tokenizer
-from rnnviz.training import TrainConfig, encode_reviews, train
+from rnnviz.training import TrainConfig, train
+from rnnviz.reviews import encode_reviews
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TINY = ["--cell", "gru", "--embedding-dim", "8", "--hidden-size", "8", "--vocab-size", "400", "--max-len", "40",

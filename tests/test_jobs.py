@@ -15,7 +15,8 @@ from rnnviz.jobs import (DONE, EXPIRED, FAILED, QUEUED, RUNNING, STOPPED, JobMan
 from rnnviz.models import ModelConfig
 from rnnviz.pipeline import Corpus, Plan, training_subset
 from rnnviz.tokenizer import Tokenizer
-from rnnviz.training import TrainConfig, encode_reviews, train
+from rnnviz.training import TrainConfig, train
+from rnnviz.reviews import encode_reviews
 
 
 class Clock:

@@ -8,7 +8,7 @@ import pytest
 
 from rnnviz.checkpoints import list_checkpoints, load_checkpoint, shipped_checkpoint_dir
 from rnnviz.data import SAMPLE_DIR, load_imdb
-from rnnviz.training import encode_reviews, evaluate
+from rnnviz.reviews import encode_reviews, evaluate
 
 FULL = Path(__file__).resolve().parents[2] / "shared" / "data" / "imdb"
 FULL_SST = Path(__file__).resolve().parents[2] / "shared" / "data" / "sst"

@@ -13,7 +13,8 @@ from rnnviz.models import ModelConfig
 from rnnviz.embedding_probes import pca
 from rnnviz.snapshots import PROBE_REVIEWS, SnapshotPlan, Timeline, shared_map
 from rnnviz.tokenizer import Tokenizer
-from rnnviz.training import TrainConfig, encode_reviews, train
+from rnnviz.training import TrainConfig, train
+from rnnviz.reviews import encode_reviews
 from rnnviz.ui import probe_charts
 
 EPOCHS = 3

@@ -12,8 +12,8 @@ from rnnviz.data import SAMPLE_DIR, load_sample
 from rnnviz.models import ModelConfig, RNNClassifier
 from rnnviz.padding import pad_sequences
 from rnnviz.tokenizer import Tokenizer
-from rnnviz.training import (EncodedReviews, Evaluation, Progress, TrainConfig, encode_reviews, evaluate,
-                             from_id_lists, length_batches, predict, predict_texts, split_validation, train)
+from rnnviz.training import Progress, TrainConfig, split_validation, train
+from rnnviz.reviews import EncodedReviews, Evaluation, encode_reviews, evaluate, from_id_lists, length_batches, predict, predict_texts
 
 TINY = ModelConfig(cell="gru", vocab_size=12, embedding_dim=8, hidden_size=8, max_len=30, pooling="max")
 

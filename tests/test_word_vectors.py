@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from rnnviz.models import ModelConfig, RNNClassifier
-from rnnviz.training import from_id_lists
+from rnnviz.reviews import from_id_lists
 from rnnviz.word_vectors import cooccurrence_vectors
 
 

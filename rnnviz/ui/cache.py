@@ -346,7 +346,7 @@ def neighbours(path: str, word: str, k: int = 12):
 def unlabelled_vectors(path: str):
     """(vocab_size, embedding_dim) co-occurrence word vectors of the training reviews, in the
     checkpoint's vocabulary. A resource: read-only, a few MB, shared by every session."""
-    from rnnviz.training import encode_reviews
+    from rnnviz.reviews import encode_reviews
     from rnnviz.word_vectors import cooccurrence_vectors
 
     loaded = checkpoint(path)
@@ -451,7 +451,7 @@ def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> dict:
     """Accuracy and (2, 2) confusion counts of a checkpoint on (a seeded random ``limit`` of) the test reviews."""
     import numpy as np
 
-    from rnnviz.training import encode_reviews, evaluate
+    from rnnviz.reviews import encode_reviews, evaluate
 
     one_torch_thread()
     test = imdb()["test"]

@@ -344,7 +344,8 @@ def train_code(model_settings: dict, train_settings: dict) -> str:
     training = ", ".join(f"{k}={v!r}" for k, v in train_settings.items())
     return f"""from rnnviz import Tokenizer, load_imdb
 from rnnviz.models import ModelConfig
-from rnnviz.training import TrainConfig, encode_reviews, train
+from rnnviz.training import TrainConfig, train
+from rnnviz.reviews import encode_reviews
 
 imdb = load_imdb()
 tokenizer = Tokenizer.build(imdb["train"]["text"], vocab_size={model_settings.get("vocab_size")})
