@@ -7,12 +7,31 @@ and the tokenizer are read-only by construction (a ``Tokenizer`` has no mutating
 from __future__ import annotations
 
 import functools
+import json
 import time
+from pathlib import Path
 
+import numpy as np
 import streamlit as st
+import torch
 
+from rnnviz import checkpoints, embedding_probes, gradients
+from rnnviz.checkpoints import CheckpointError, list_checkpoints, load_checkpoint, read_metadata, sanitize_name
 from rnnviz.data import ImdbData, load_imdb
+from rnnviz.embedding_probes import freeze_step, nearest_in, nearest_neighbours
+from rnnviz.explain import explain
+from rnnviz.gradients import MAX_STEPS, fresh_model, measure_decay, pick_per_cell, random_ids, saliency, spectral_radius
+from rnnviz.jobs import JobManager, measure_speed
+from rnnviz.lessons import probe_review
+from rnnviz.models import CELLS, ModelConfig, RNNClassifier
+from rnnviz.order_pairs import load_pairs, score_pairs
+from rnnviz.pipeline import load_corpus
+from rnnviz.reviews import encode_reviews, evaluate
+from rnnviz.snapshots import shared_map
+from rnnviz.sst import load_sst
 from rnnviz.tokenizer import Tokenizer
+from rnnviz.word_order import bag_word_scores, read_in_order
+from rnnviz.word_vectors import cooccurrence_vectors
 
 VOCAB_SIZES = (100, 1_000, 10_000, 20_000)
 WORD_VECTOR_WINDOW = 10  # the co-occurrence window of the shipped models' word vectors
@@ -34,7 +53,6 @@ def tokenizer(vocab_size: int) -> tuple[Tokenizer, float]:
 @st.cache_data(show_spinner=False, max_entries=64)
 def sample_reviews(count: int, seed: int) -> list[tuple[str, int]]:
     """``count`` training reviews drawn with ``seed``: (text, label) pairs."""
-    import numpy as np
 
     train = imdb()["train"]
     picks = np.random.default_rng(seed).choice(len(train), size=min(count, len(train)), replace=False)
@@ -44,7 +62,6 @@ def sample_reviews(count: int, seed: int) -> list[tuple[str, int]]:
 
 def _mtime(path) -> tuple[str, int]:
     """(path, modification time): cache keys that change when a checkpoint file is rewritten."""
-    from pathlib import Path
 
     path = Path(path)
     return str(path), path.stat().st_mtime_ns
@@ -74,10 +91,9 @@ def per_checkpoint_file(cache=st.cache_data, **options):
 
 def _checkpoint_stamp() -> tuple:
     """Changes whenever a checkpoint file is added, removed or rewritten, to refresh the list."""
-    from rnnviz.checkpoints import shipped_checkpoint_dir, user_checkpoint_dir
 
     stamp = []
-    for folder in (shipped_checkpoint_dir(), user_checkpoint_dir()):
+    for folder in (checkpoints.shipped_checkpoint_dir(), checkpoints.user_checkpoint_dir()):
         if folder.is_dir():
             stamp += [(str(p), p.stat().st_mtime_ns) for p in sorted(folder.glob("*.safetensors"))]
     return tuple(stamp)
@@ -85,7 +101,6 @@ def _checkpoint_stamp() -> tuple:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _list_checkpoints(stamp: tuple) -> list:
-    from rnnviz.checkpoints import list_checkpoints
 
     return list_checkpoints()
 
@@ -108,7 +123,6 @@ def checkpoint_infos() -> list[dict]:
 @per_checkpoint_file(st.cache_resource, show_spinner="Loading the model…", max_entries=16)
 def checkpoint(path: str):
     """A loaded checkpoint, shared by every session: read-only (eval mode, no gradients)."""
-    from rnnviz.checkpoints import load_checkpoint
 
     return load_checkpoint(path)
 
@@ -116,12 +130,9 @@ def checkpoint(path: str):
 def shown_path(path) -> str:
     """A checkpoint's path as a snippet shows it: relative to the project for a shipped model (what a
     student types from the project's folder), else its file name."""
-    from pathlib import Path
-
-    from rnnviz.checkpoints import shipped_checkpoint_dir
 
     path = Path(path)
-    shipped = shipped_checkpoint_dir().resolve()
+    shipped = checkpoints.shipped_checkpoint_dir().resolve()
     return f"{shipped.name}/{path.name}" if path.resolve().parent == shipped else path.name
 
 
@@ -130,7 +141,6 @@ def shown_path(path) -> str:
 def one_torch_thread() -> None:
     """One torch thread for the whole server: these small RNNs gain little from a second one, and
     on a shared machine its threads spin and make every call several times slower."""
-    import torch
 
     torch.set_num_threads(1)
 
@@ -144,7 +154,6 @@ def long_review(min_words: int = 600) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _predictions(stamp: tuple, text: str) -> dict:
-    from rnnviz.checkpoints import CheckpointError, sanitize_name
 
     one_torch_thread()
     start = time.perf_counter()
@@ -172,7 +181,6 @@ def predictions(text: str) -> dict:
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=32)
 def explanation(path: str, text: str):
     """(word contributions of ``text`` for the checkpoint at ``path``, milliseconds it took)."""
-    from rnnviz.explain import explain
 
     one_torch_thread()
     start = time.perf_counter()
@@ -203,20 +211,13 @@ def gradient_examples() -> list[tuple[str, str, int]]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _fresh_model(config_json: str, seed: int):
-    import json
 
-    from rnnviz.gradients import fresh_model
-    from rnnviz.models import ModelConfig
 
     return fresh_model(ModelConfig.from_dict(json.loads(config_json)), seed)
 
 
 def _gradient_models(cell: str, path: str | None):
     """(trained Checkpoint or None, fresh model of the same size, tokenizer, error or None) for one cell."""
-    import json
-
-    from rnnviz.checkpoints import CheckpointError
-    from rnnviz.models import ModelConfig
 
     loaded, error = None, None
     try:
@@ -230,8 +231,6 @@ def _gradient_models(cell: str, path: str | None):
 
 def gradient_lineup() -> tuple[tuple[str, str | None], ...]:
     """(cell, path of its trained checkpoint or None) for rnn, lstm, gru: one checkpoint per cell."""
-    from rnnviz.gradients import pick_per_cell
-    from rnnviz.models import CELLS
 
     picked = pick_per_cell([info for info in available_checkpoints() if info.ok])
     return tuple((cell, str(picked[cell].path) if cell in picked else None) for cell in CELLS)
@@ -240,7 +239,6 @@ def gradient_lineup() -> tuple[tuple[str, str | None], ...]:
 @st.cache_data(show_spinner=False, max_entries=32)
 def _gradient_decays(stamp: tuple, lineup: tuple, text: str | None, length: int, seed: int, target: str,
                      label: int) -> dict:
-    from rnnviz.gradients import MAX_STEPS, measure_decay, random_ids, spectral_radius
 
     one_torch_thread()
     trained, fresh, errors, total, ids, seconds, radii = {}, {}, [], 0, [], 0.0, {}
@@ -272,7 +270,6 @@ def gradient_decays(text: str | None, length: int, seed: int, target: str, label
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _gradient_saliency(stamp: tuple, lineup: tuple, text: str) -> list:
-    from rnnviz.gradients import saliency
 
     one_torch_thread()
     out = []
@@ -293,17 +290,15 @@ def gradient_saliency(text: str) -> list:
 @st.cache_data(show_spinner=False, max_entries=128)
 def spectral_lab(radius: float, cell: str, input_scale: float):
     """The spectral radius lab over 1,000 steps (a ``GradientDecay``)."""
-    from rnnviz.gradients import MAX_STEPS, spectral_lab as run
 
     one_torch_thread()
-    return run(radius, MAX_STEPS, cell, input_scale=input_scale)
+    return gradients.spectral_lab(radius, MAX_STEPS, cell, input_scale=input_scale)
 
 
 # ---------------------------------------------------------------- hidden states & embeddings (rnnviz.probes)
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
 def review_probe(path: str, text: str):
     """``lessons.ReviewProbe`` of one checkpoint reading ``text`` (cached per checkpoint file and text)."""
-    from rnnviz.lessons import probe_review
 
     one_torch_thread()
     return probe_review(checkpoint(path), text)
@@ -313,11 +308,10 @@ def review_probe(path: str, text: str):
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def embedding_space(path: str, count: int):
     """``embedding_probes.Space``: the ``count`` most frequent words of a checkpoint, PCA and polarity."""
-    from rnnviz.embedding_probes import embedding_space
 
     one_torch_thread()
     loaded = checkpoint(path)
-    return embedding_space(loaded.model, loaded.tokenizer, count)
+    return embedding_probes.embedding_space(loaded.model, loaded.tokenizer, count)
 
 
 
@@ -325,7 +319,6 @@ def embedding_space(path: str, count: int):
 def training_map(path: str):
     """(``snapshots.Timeline``, coords (S, W, 2), explained (2,)) of a checkpoint's training snapshots
     on shared axes, or None when it kept none."""
-    from rnnviz.snapshots import shared_map
 
     timeline = checkpoint(path).timeline
     return None if timeline is None else (timeline, *shared_map(timeline))
@@ -335,7 +328,6 @@ def training_map(path: str):
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
 def neighbours(path: str, word: str, k: int = 12):
     """``embedding_probes.Neighbours`` of ``word`` (None when the checkpoint does not know it)."""
-    from rnnviz.embedding_probes import nearest_neighbours
 
     loaded = checkpoint(path)
     return nearest_neighbours(loaded.model, loaded.tokenizer, word, k)
@@ -346,8 +338,6 @@ def neighbours(path: str, word: str, k: int = 12):
 def unlabelled_vectors(path: str):
     """(vocab_size, embedding_dim) co-occurrence word vectors of the training reviews, in the
     checkpoint's vocabulary. A resource: read-only, a few MB, shared by every session."""
-    from rnnviz.reviews import encode_reviews
-    from rnnviz.word_vectors import cooccurrence_vectors
 
     loaded = checkpoint(path)
     reviews = encode_reviews(imdb()["train"]["text"], loaded.tokenizer, loaded.config.max_len)
@@ -359,7 +349,6 @@ def unlabelled_vectors(path: str):
 def unlabelled_neighbours(path: str, word: str, k: int = 12):
     """``embedding_probes.Neighbours`` of ``word`` among word vectors counted from the training reviews, with
     no label: where the embedding of the shipped models starts (None for an unknown word)."""
-    from rnnviz.embedding_probes import nearest_in
 
     return nearest_in(unlabelled_vectors(path), checkpoint(path).tokenizer, word, k)
 
@@ -368,21 +357,19 @@ def unlabelled_neighbours(path: str, word: str, k: int = 12):
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def semantic_axis(path: str, negative: str, positive: str, count: int):
     """(count,) positions of the most frequent words on the negative (-1) -> positive (+1) axis, or None."""
-    from rnnviz.embedding_probes import semantic_axis
 
     space = embedding_space(path, count)
     loaded = checkpoint(path)
-    return semantic_axis(loaded.model, loaded.tokenizer, negative, positive, space.ids)
+    return embedding_probes.semantic_axis(loaded.model, loaded.tokenizer, negative, positive, space.ids)
 
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _compare_spaces(path_a: str, mtime_a: int, path_b: str, mtime_b: int, count: int, k: int):
-    from rnnviz.embedding_probes import compare_spaces
 
     one_torch_thread()
     a, b = checkpoint(path_a), checkpoint(path_b)  # (the key holds both files' times)
-    return compare_spaces(a.model, a.tokenizer, b.model, b.tokenizer, count, k)
+    return embedding_probes.compare_spaces(a.model, a.tokenizer, b.model, b.tokenizer, count, k)
 
 
 def compare_spaces(path_a, path_b, count: int, k: int = 10):
@@ -393,7 +380,6 @@ def compare_spaces(path_a, path_b, count: int, k: int = 10):
 @st.cache_data(show_spinner=False, max_entries=2)
 def freeze_steps() -> tuple:
     """(frozen, free): ``embedding_probes.FreezeStep`` with ``freeze=True`` and ``freeze=False``."""
-    from rnnviz.embedding_probes import freeze_step
 
     return freeze_step(True), freeze_step(False)
 
@@ -402,7 +388,6 @@ def freeze_steps() -> tuple:
 @st.cache_resource(show_spinner=False)
 def job_manager():
     """The server's one training-job manager (``RNNVIZ_MAX_JOBS`` jobs at once, the rest queued)."""
-    from rnnviz.jobs import JobManager
 
     one_torch_thread()
     return JobManager()
@@ -412,7 +397,6 @@ def job_manager():
 @st.cache_resource(show_spinner="Loading the Sentiment Treebank…")
 def sst():
     """The Sentiment Treebank's phrases (RNNVIZ_SST_DIR, the hub, or the trees shipped with rnnviz)."""
-    from rnnviz.sst import load_sst
 
     return load_sst()
 
@@ -420,7 +404,6 @@ def sst():
 @st.cache_resource(show_spinner="Preparing the training texts…", max_entries=6)
 def corpus(data: str, composed: int = 0):
     """What a training job learns from (:func:`rnnviz.pipeline.load_corpus`), shared read-only."""
-    from rnnviz.pipeline import load_corpus
 
     return load_corpus(data, composed=composed, imdb=imdb(), treebank=sst())
 
@@ -429,10 +412,6 @@ def corpus(data: str, composed: int = 0):
 def training_speed(config_json: str, batch_size: int, length: int) -> tuple[float, dict[str, int]]:
     """(training reviews per second of this network here and now, from a few timed batches;
     its weights per part: {"embedding", "recurrent", "output"})."""
-    import json
-
-    from rnnviz.jobs import measure_speed
-    from rnnviz.models import ModelConfig, RNNClassifier
 
     one_torch_thread()
     config = ModelConfig.from_dict(json.loads(config_json))
@@ -449,9 +428,6 @@ TEST_EVALUATION_LIMIT = 2_000
 @per_checkpoint_file(st.cache_data, show_spinner="Testing the model…", max_entries=32)
 def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> dict:
     """Accuracy and (2, 2) confusion counts of a checkpoint on (a seeded random ``limit`` of) the test reviews."""
-    import numpy as np
-
-    from rnnviz.reviews import encode_reviews, evaluate
 
     one_torch_thread()
     test = imdb()["test"]
@@ -467,7 +443,6 @@ def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> dict:
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def checkpoint_history(path: str) -> list:
     """The per-epoch history stored in a checkpoint's header (no weights read)."""
-    from rnnviz.checkpoints import CheckpointError, read_metadata
 
     try:
         return list(read_metadata(path).get("history") or [])
@@ -491,7 +466,6 @@ def order_models() -> tuple[list, list]:
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def order_reading(path: str, text: str, shuffled: str):
     """``word_order.OrderReading``: the checkpoint on ``text`` and on its shuffled words."""
-    from rnnviz.word_order import read_in_order
 
     one_torch_thread()
     return read_in_order(checkpoint(path), text, shuffled)
@@ -501,7 +475,6 @@ def order_reading(path: str, text: str, shuffled: str):
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def bag_scores(path: str, text: str):
     """``word_order.BagScores``: a bag of words' logit split into one score per word."""
-    from rnnviz.word_order import bag_word_scores
 
     return bag_word_scores(checkpoint(path), text)
 
@@ -509,7 +482,6 @@ def bag_scores(path: str, text: str):
 
 @st.cache_resource(show_spinner=False)
 def pair_suite():
-    from rnnviz.order_pairs import load_pairs
 
     return load_pairs()
 
@@ -517,7 +489,6 @@ def pair_suite():
 @per_checkpoint_file(st.cache_data, show_spinner="Reading the minimal pairs…", max_entries=32)
 def pair_scores(path: str):
     """``order_pairs.PairScores`` of the checkpoint at ``path`` on the shipped minimal pairs."""
-    from rnnviz.order_pairs import score_pairs
 
     one_torch_thread()
     loaded = checkpoint(path)
