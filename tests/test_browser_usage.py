@@ -69,6 +69,7 @@ def test_predict_train_stop_and_find_the_model(browser, usage_url):
         assert re.search(r"Epoch \d+/3, batch \d+/\d+", progress.first.inner_text())
         bs.by_key(page, "train_stop").locator("button").click()
         page.get_by_text(re.compile(r"^Stopped")).first.wait_for(timeout=60_000)
+        bs.wait_settled(page)  # the page reruns once the job has ended: count the charts of the settled page
         assert bs.by_key(page, "train_chart_curves").count() == 1
         assert not app_page.app_errors()
     assert (folder / "browser run.safetensors").exists()
