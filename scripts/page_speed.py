@@ -1,0 +1,150 @@
+"""How long each page takes to be ready in a real browser: a benchmark that prints a table, not a test.
+
+    .venv/bin/python scripts/page_speed.py                 # every page, warm and cold, English
+    .venv/bin/python scripts/page_speed.py --repeat 5 --pages padding,embeddings --lang fr
+
+"Ready" = from ``page.goto`` until the app's script has finished (``stApp`` not running, no stale element)
+and every visible plotly chart has drawn its svg: what a class sees on the projector. Measured in headless
+Chromium (Debian's, through Playwright) at 1280x720, on ``streamlit run app.py`` served from 127.0.0.1:
+
+- **warm**: one server that has already shown every page once (a teacher opens the app before class);
+  each page opened ``--repeat`` times in a fresh browser context, median and worst;
+- **interaction**: on the pages with a review box, the time from pressing Ctrl+Enter on a new review
+  until the charts are redrawn (median of ``--repeat``);
+- **cold**: a fresh server per page, whose first visit is that page (the first visit pays for loading
+  data and models).
+
+Targets of issue 16: ready <= 2 s warm, <= 1 s after an interaction, <= 3 s cold. The load average and
+the date are printed with the table, so figures from different days can be told apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import browser_support as bs  # noqa: E402
+from rnnviz.ui.navigation import PAGES  # noqa: E402
+
+VIEWPORT = (1280, 720)
+# page -> the key of its review box
+REVIEW_BOXES = {"hidden-states": "hs_text", "gradients": "gradients_text", "word-order": "order_text",
+                "predict": "predict_text"}
+REVIEWS = ("I expected nothing, but this film was not bad at all: the actors were wonderful!",
+           "A dull, lifeless film. The ending is a mess and the music is far too loud.",
+           "The first hour is slow, but the last scene is brilliant and I loved it.")
+TARGETS = {"warm": 2.0, "interaction": 1.0, "cold": 3.0}
+
+
+def ready_seconds(browser, url: str) -> float:
+    """Open ``url`` in a fresh context; seconds until the script is done and every visible chart is drawn."""
+    context = browser.new_context(viewport={"width": VIEWPORT[0], "height": VIEWPORT[1]})
+    context.set_default_timeout(bs.RENDER_TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        started = time.perf_counter()
+        page.goto(url, wait_until="domcontentloaded")
+        bs.wait_script_done(page)
+        if url.rstrip("/").split("/")[-1].split("?")[0] not in ("", "train", "models"):
+            bs.wait_for_plotly(page, min_count=1)
+        return time.perf_counter() - started
+    finally:
+        context.close()
+
+
+def interaction_seconds(browser, url: str, box: str, repeat: int) -> list[float]:
+    """Type new reviews into ``box``; seconds from Ctrl+Enter until the rerun is done and the charts drawn."""
+    times = []
+    with bs.open_page(browser, url, viewport=VIEWPORT) as app_page:
+        page = app_page.page
+        bs.wait_for_plotly(page, min_count=1)
+        area = bs.by_key(page, box).locator("textarea")
+        for i in range(repeat):
+            area.fill(f"{REVIEWS[i % len(REVIEWS)]} ({i})")
+            runs = page.evaluate(bs._WATCH_RUNS_JS)
+            started = time.perf_counter()
+            area.press("Control+Enter")
+            page.wait_for_function(f"() => window.__rnnvizRuns > {runs}")
+            bs.wait_script_done(page)
+            bs.wait_for_plotly(page, min_count=1)
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", help="comma-separated url paths (home is 'home'); default: every page")
+    parser.add_argument("--repeat", type=int, default=3, help="visits per page on the warm server (default 3)")
+    parser.add_argument("--lang", default="en", choices=("en", "fr"))
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold-server visits (one server per page)")
+    args = parser.parse_args(argv)
+    reason = bs.chromium_missing_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 2
+    wanted = [p.strip() for p in args.pages.split(",")] if args.pages else [s.url_path or "home" for s in PAGES]
+    paths = {spec.url_path or "home": spec.url_path for spec in PAGES}
+    unknown = [p for p in wanted if p not in paths]
+    if unknown:
+        parser.error(f"unknown page(s) {unknown}; choose among {sorted(paths)}")
+    from playwright.sync_api import sync_playwright
+
+    load = os.getloadavg()[0]
+    rows: dict[str, dict] = {name: {} for name in wanted}
+    with sync_playwright() as playwright:
+        browser = bs.launch_browser(playwright)
+        server = bs.AppServer()
+        url = server.start()
+        try:
+            for name in wanted:  # warm-up: every page once, as a teacher would before class
+                ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}")
+            for name in wanted:
+                times = [ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}") for _ in range(args.repeat)]
+                rows[name]["warm"] = (statistics.median(times), max(times))
+                if name in REVIEW_BOXES:
+                    taken = interaction_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}", REVIEW_BOXES[name],
+                                                args.repeat)
+                    rows[name]["interaction"] = (statistics.median(taken), max(taken))
+        finally:
+            server.stop()
+        if not args.no_cold:
+            for name in wanted:
+                server = bs.AppServer()
+                url = server.start()
+                try:
+                    rows[name]["cold"] = (ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}"),) * 2
+                finally:
+                    server.stop()
+        browser.close()
+
+    print(f"rnnviz page speed, {dt.date.today().isoformat()}, load average {load:.2f} at the start, "
+          f"{os.cpu_count()} CPUs, headless Chromium {VIEWPORT[0]}x{VIEWPORT[1]}, lang={args.lang}, "
+          f"{args.repeat} warm visit(s) per page")
+    header = f"{'page':<14} {'warm median':>12} {'warm worst':>11} {'interaction':>12} {'cold first':>11}"
+    print(header)
+    print("-" * len(header))
+    misses = 0
+    for name, row in rows.items():
+        cells = []
+        for kind, width, index in (("warm", 12, 0), ("warm", 11, 1), ("interaction", 12, 0), ("cold", 11, 0)):
+            value = row.get(kind, (None, None))[index]
+            over = value is not None and value > TARGETS[kind]
+            misses += over and index == 0
+            cells.append(f"{'-' if value is None else f'{value:.2f} s' + ('*' if over else ' ')}".rjust(width))
+        print(f"{name:<14} " + " ".join(cells))
+    print(f"* over the target (warm <= {TARGETS['warm']:g} s, interaction <= {TARGETS['interaction']:g} s, "
+          f"cold <= {TARGETS['cold']:g} s); {misses} miss(es)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
