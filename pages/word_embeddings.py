@@ -22,7 +22,7 @@ chart_with_code(pc.freeze_figure(frozen.change, free.change, lang), snippets.fre
                   head=frozen.head_change), key="emb_chart_freeze")
 
 st.header(t("emb.model.header"))
-names = checkpoints_or_stop()[1]
+infos, names = checkpoints_or_stop()
 path = st.selectbox(t("emb.model"), list(names), format_func=names.get, key="emb_checkpoint")
 loaded = cache.checkpoint(path)
 vocabulary = min(len(loaded.tokenizer.words), loaded.config.vocab_size) - FIRST_WORD_ID
@@ -51,12 +51,13 @@ chart_with_code(pc.space_figure(space.words, space.coords, space.polarity, space
                 snippets.space_code(count), t("emb.space.notice"), key="emb_chart_space")
 
 st.subheader(t("emb.timeline.header"))
-watched = cache.training_map(path)
-if watched is None:
-    kept = [info.name for info in cache.available_checkpoints() if info.snapshots]
-    st.info(t("emb.timeline.none", name=kept[0]) if kept else t("emb.timeline.none_at_all"))
+watched = [str(info.path) for info in infos if info.snapshots]  # the models that kept training snapshots
+if not watched:
+    st.info(t("emb.timeline.none_at_all"))
 else:
-    timeline, coords, explained = watched
+    replayed = st.selectbox(t("emb.timeline.model"), watched, index=watched.index(path) if path in watched else 0,
+                            format_func=names.get, key="emb_timeline_model", help=t("emb.timeline.model.help"))
+    timeline, coords, explained = cache.training_map(replayed)
     chart_with_code(pc.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained, lang),
                     snippets.timeline_code(), t("emb.timeline.notice"), key="emb_chart_timeline")
     chart_with_code(pc.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang),

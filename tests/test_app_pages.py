@@ -79,15 +79,28 @@ def test_padding_hostile_text(text):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_embeddings_page_replays_the_training_snapshots(only_tiny_models, lang):
-    from app_support import shown
-
     app = run_page("pages/word_embeddings.py", lang)
     assert_clean(app)
-    app.selectbox(key="emb_checkpoint").set_value(str(only_tiny_models / "tiny-lstm.safetensors")).run()
-    assert_clean(app)
+    # Only the models that kept snapshots can be replayed, whichever model the page's other sections show.
+    box = app.selectbox(key="emb_timeline_model")
+    assert len(box.options) == 1 and "tiny-lstm" in box.options[0]
     replay = [c.proto.spec for c in app.get("plotly_chart") if '"frames"' in c.proto.spec and '"sliders"' in c.proto.spec]
     assert len(replay) == 1, "one word map with a frame per epoch and a slider"
     assert all(f'"name":"{epoch}"' in replay[0].replace(" ", "") for epoch in range(4))
     app.selectbox(key="emb_checkpoint").set_value(str(only_tiny_models / "tiny-gru.safetensors")).run()
     assert_clean(app)
-    assert "tiny-lstm" in shown(app)  # without snapshots: the page names a model that has them
+    assert "tiny-lstm" in app.selectbox(key="emb_timeline_model").value
+
+
+def test_embeddings_page_without_any_snapshot_says_so(only_tiny_models, tmp_path, monkeypatch):
+    import shutil
+
+    from app_support import shown
+
+    folder = tmp_path / "no-snapshots"
+    folder.mkdir()
+    shutil.copy(only_tiny_models / "tiny-gru.safetensors", folder)
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(folder))
+    app = run_page("pages/word_embeddings.py")
+    assert_clean(app)
+    assert "Training page" in shown(app) and not any('"frames"' in c.proto.spec for c in app.get("plotly_chart"))

@@ -202,7 +202,7 @@ def test_the_embeddings_replay_plays_epoch_after_epoch(browser, app_url, lang):
         page = app_page.page
         bs.wait_for_plotly(page, min_count=1)
         page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
-        search = bs.by_key(page, "emb_checkpoint").locator("input")
+        search = bs.by_key(page, "emb_timeline_model").locator("input")
         search.click()
         search.fill("tiny-lstm")
         bs.rerun_after(page, lambda: search.press("Enter"))

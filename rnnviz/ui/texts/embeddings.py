@@ -108,11 +108,12 @@ TEXTS = {
         "fr": "Le même entraînement, vu par quelques critiques : P(positif) de chacune après chaque époque "
               "(pointillés : 0,5, là où le verdict bascule).",
     },
-    "emb.timeline.none": {
-        "en": "This model was saved without training snapshots. Pick “{name}”, or train a model on the Training "
-              "page: every new model keeps them.",
-        "fr": "Ce modèle a été enregistré sans photos d'entraînement. Choisissez « {name} », ou entraînez un "
-              "modèle sur la page Entraînement : chaque nouveau modèle les garde.",
+    "emb.timeline.model": {"en": "Model to replay", "fr": "Modèle à rejouer"},
+    "emb.timeline.model.help": {
+        "en": "Only the models that kept training snapshots are listed: every model trained on the Training page "
+              "keeps them.",
+        "fr": "Seuls les modèles qui ont gardé des photos d'entraînement sont proposés : chaque modèle entraîné sur "
+              "la page Entraînement les garde.",
     },
     "emb.timeline.none_at_all": {
         "en": "None of the models here kept training snapshots: train one on the Training page to watch its "
