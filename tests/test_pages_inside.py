@@ -112,7 +112,7 @@ def test_embeddings_widgets(only_tiny_models):
     app.selectbox(key="emb_compare_other").set_value(str(only_tiny_models / "tiny-rnn.safetensors")).run()
     app.selectbox(key="emb_checkpoint").set_value(str(only_tiny_models / "tiny-gru.safetensors")).run()
     assert_clean(app)
-    assert len(app.get("plotly_chart")) == 7
+    assert len(app.get("plotly_chart")) == 9  # 7, and the replay of tiny-lstm (the model with snapshots): map + curves
     app.text_input(key="emb_lookup_words").input("   ").run()
     app.text_input(key="emb_near_word").input("qqqzzzx").run()
     app.text_input(key="emb_axis_positive").input("bad").run()
