@@ -436,10 +436,10 @@ def timeline_figure(words: Sequence[str], coords: np.ndarray, polarity: np.ndarr
                          "yanchor": "top", "pad": {"r": 10, "t": 10}, "font": {"size": BASE_FONT},
                          "buttons": [{"label": "▶ " + tr("emb.timeline.play", lang), "method": "animate",
                                       "args": [None, play]},
-                                     {"label": "⏸ " + tr("emb.timeline.pause", lang), "method": "animate",
+                                     {"label": "■ " + tr("emb.timeline.pause", lang), "method": "animate",
                                       "args": [[None], pause]}]}],
         "sliders": [{"active": len(names) - 1 if at_last else 0, "x": 0.25, "len": 0.75, "y": -0.1, "yanchor": "top", "pad": {"t": 10},
-                     "currentvalue": {"prefix": f"{epoch_label} ", "font": {"size": BASE_FONT + 2}},
+                     "currentvalue": {"prefix": f"{epoch_label} ", "font": {"size": BASE_FONT + 2}, "xanchor": "right"},
                      "font": {"size": BASE_FONT},
                      "steps": [{"label": name, "method": "animate",
                                 "args": [[name], pause | {"frame": {"duration": 0, "redraw": True}}]}
