@@ -436,14 +436,12 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
                 "samples_per_second": count / max(train_seconds, 1e-9),
             }
             history.append(record)
+            ended = Progress("epoch", epoch, batches_per_epoch, batches_per_epoch, record["train_loss"],
+                             record["train_accuracy"], record["samples_per_second"], time.perf_counter() - start,
+                             record["val_loss"], record["val_accuracy"])
             if report is not None:
-                report(Progress("epoch", epoch, batches_per_epoch, batches_per_epoch,
-                                record["train_loss"], record["train_accuracy"],
-                                record["samples_per_second"], time.perf_counter() - start,
-                                record["val_loss"], record["val_accuracy"]))
-            snapshot(epoch, Progress("epoch", epoch, batches_per_epoch, batches_per_epoch, record["train_loss"],
-                                     record["train_accuracy"], record["samples_per_second"],
-                                     time.perf_counter() - start, record["val_loss"], record["val_accuracy"]))
+                report(ended)
+            snapshot(epoch, ended)
             score = (val.accuracy, -val.loss) if val else (epoch, 0.0)
             if score > (best_accuracy, -best_loss):
                 best_accuracy, best_loss, best_epoch = score[0], -score[1], epoch
