@@ -89,10 +89,6 @@ class Job:
     def active(self) -> bool:
         return self.status in ACTIVE
 
-    @property
-    def latest(self):
-        return self.progress[-1] if self.progress else None
-
 
 @dataclass(frozen=True)
 class JobContext:
