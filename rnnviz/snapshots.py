@@ -56,24 +56,13 @@ class SnapshotPlan:
                    torch.from_numpy(ids), torch.from_numpy(lengths))
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """One moment: epoch (0 = before training); the plan's ``word_ids`` / ``words`` (W,) with their
-    embedding (W, E) and polarity (W,); the plan's ``probe_texts`` (P,) with P(positive) ``probes`` (P,).
-    Self-contained, so a live view can draw it without the run's tokenizer."""
-
-    epoch: int
-    word_ids: np.ndarray
-    words: tuple[str, ...]
-    embedding: np.ndarray
-    polarity: np.ndarray
-    probe_texts: tuple[str, ...]
-    probes: np.ndarray
-
-
 @torch.no_grad()
-def take_snapshot(model, plan: SnapshotPlan, epoch: int) -> Snapshot:
-    """Read the model now, in eval mode (dropout off), and put it back in the mode it was in."""
+def take_snapshot(model, plan: SnapshotPlan, epoch: int) -> "Timeline":
+    """Read the model now, in eval mode (dropout off), and put it back in the mode it was in.
+
+    returns: a :class:`Timeline` of this one moment (epoch 0 = before training), self-contained so a
+        live view can draw it without the run's tokenizer
+    """
     from rnnviz.embedding_probes import word_polarity
 
     was_training = model.training
@@ -87,13 +76,13 @@ def take_snapshot(model, plan: SnapshotPlan, epoch: int) -> Snapshot:
             if len(plan.probe_texts) else np.zeros(0, dtype=np.float32)
     finally:
         model.train(was_training)
-    return Snapshot(int(epoch), plan.word_ids, plan.words, embedding, np.asarray(polarity, dtype=np.float32),
-                    plan.probe_texts, probes.astype(np.float32))
+    return Timeline((int(epoch),), plan.word_ids, plan.words, embedding[None],
+                    np.asarray(polarity, dtype=np.float32)[None], plan.probe_texts, probes.astype(np.float32)[None])
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """Every snapshot of a run, stacked.
+    """Snapshots of a run, stacked: one per epoch (a single snapshot is a timeline of one epoch).
 
     epochs: (S,) int; word_ids: (W,) int64; words: (W,) their spelling; embedding: (S, W, E) float32;
     polarity: (S, W) float32; probe_texts: (P,); probes: (S, P) float32 P(positive)
@@ -112,14 +101,15 @@ class Timeline:
 
     @classmethod
     def from_snapshots(cls, snapshots) -> "Timeline | None":
-        """Snapshots of one run (same words and probes), in order; None when there are none."""
+        """Snapshots of one run (same words and probes), in order, joined; None when there are none."""
         snapshots = list(snapshots)
         if not snapshots:
             return None
         first = snapshots[0]
-        return cls(tuple(s.epoch for s in snapshots), np.asarray(first.word_ids).copy(), first.words,
-                   np.stack([s.embedding for s in snapshots]), np.stack([s.polarity for s in snapshots]),
-                   first.probe_texts, np.stack([s.probes for s in snapshots]))
+        return cls(tuple(epoch for s in snapshots for epoch in s.epochs), np.asarray(first.word_ids).copy(),
+                   first.words, np.concatenate([s.embedding for s in snapshots]),
+                   np.concatenate([s.polarity for s in snapshots]), first.probe_texts,
+                   np.concatenate([s.probes for s in snapshots]))
 
     def tensors(self) -> dict[str, torch.Tensor]:
         """For the checkpoint file: the arrays as tensors named ``snapshots.*`` (float16 vectors)."""
@@ -177,4 +167,4 @@ def shared_map(timeline: Timeline, dims: int = 2) -> tuple[np.ndarray, np.ndarra
     return coords, explained
 
 
-__all__ = ["PROBE_REVIEWS", "SNAPSHOT_WORDS", "Snapshot", "SnapshotPlan", "Timeline", "shared_map", "take_snapshot"]
+__all__ = ["PROBE_REVIEWS", "SNAPSHOT_WORDS", "SnapshotPlan", "Timeline", "shared_map", "take_snapshot"]

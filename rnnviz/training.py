@@ -139,7 +139,7 @@ class Progress:
     elapsed: float
     val_loss: float | None = None
     val_accuracy: float | None = None
-    snapshot: Any = None  # "snapshot" reports: a rnnviz.snapshots.Snapshot (epoch 0 = before training)
+    snapshot: Any = None  # "snapshot" reports: a rnnviz.snapshots.Timeline of one epoch (0 = before training)
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ class TrainResult:
     stopped_by_user: bool
     seconds: float
     samples_per_second: float
-    snapshots: tuple = ()  # rnnviz.snapshots.Snapshot, epoch 0 first, when asked for
+    snapshots: tuple = ()  # one-epoch rnnviz.snapshots.Timeline each, epoch 0 first, when asked for
 
 
 # ---------------------------------------------------------------------------- helpers

@@ -36,20 +36,20 @@ def run():
 
 def test_a_snapshot_before_training_and_after_every_epoch(run):
     tokenizer, plan, result, reports = run
-    assert [s.epoch for s in result.snapshots] == list(range(EPOCHS + 1))
+    assert [s.epochs for s in result.snapshots] == [(epoch,) for epoch in range(EPOCHS + 1)]
     kinds = [(r.kind, r.epoch) for r in reports if r.kind != "batch"]
     # epoch 0 comes first; each epoch's snapshot right after its epoch report
     assert kinds == [("snapshot", 0)] + [pair for e in range(1, EPOCHS + 1) for pair in (("epoch", e), ("snapshot", e))]
     assert plan.words == tuple(tokenizer.words[3:53])
     first, last = result.snapshots[0], result.snapshots[-1]
-    assert first.embedding.shape == (50, 8) and first.polarity.shape == (50,)
-    assert first.probes.shape == (len(PROBE_REVIEWS),) and first.probe_texts == PROBE_REVIEWS
+    assert first.embedding.shape == (1, 50, 8) and first.polarity.shape == (1, 50)
+    assert first.probes.shape == (1, len(PROBE_REVIEWS)) and first.probe_texts == PROBE_REVIEWS
     assert not np.allclose(first.embedding, last.embedding)  # the words moved while it learned
     # Without validation the returned model is the last epoch's: the last snapshot is its state.
     model = result.model
-    assert np.allclose(last.embedding, model.embedding.weight[torch.from_numpy(plan.word_ids)].detach().numpy())
+    assert np.allclose(last.embedding[0], model.embedding.weight[torch.from_numpy(plan.word_ids)].detach().numpy())
     probes = torch.sigmoid(model(plan.probe_ids, plan.probe_lengths)).detach().numpy()
-    assert np.allclose(last.probes, probes, atol=1e-6)
+    assert np.allclose(last.probes[0], probes, atol=1e-6)
 
 
 def test_the_snapshots_are_saved_in_the_checkpoint_and_read_back(run, tmp_path):
