@@ -27,9 +27,10 @@ from rnnviz.checkpoints.checkpoint import (
     read_metadata,
 )
 from rnnviz.checkpoints.format import (
-    DEFAULT_MAX_UPLOAD_BYTES, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, MAX_NAME_LENGTH, MAX_PARAMETERS, METADATA_KEY, SUFFIX,
-    USER_DIR_ENV, CheckpointError, TensorEntry, display_name, human_bytes, sanitize_name,
+    DEFAULT_MAX_UPLOAD_BYTES, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, MAX_PARAMETERS, METADATA_KEY, SUFFIX,
+    USER_DIR_ENV, CheckpointError, TensorEntry, human_bytes,
 )
+from rnnviz.checkpoints.names import MAX_NAME_LENGTH, display_name, sanitize_name
 from rnnviz.checkpoints.store import (
     import_checkpoint_bytes, list_checkpoints, save_checkpoint, shipped_checkpoint_dir, unique_path,
     user_checkpoint_dir,

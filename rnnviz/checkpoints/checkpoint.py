@@ -15,11 +15,11 @@ import numpy as np
 import torch
 
 from rnnviz.checkpoints.format import (
-    DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_NAME, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, METADATA_KEY, SUFFIX,
+    DEFAULT_MAX_UPLOAD_BYTES, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, METADATA_KEY, SUFFIX,
     CheckpointError, _build_model, _check_size_plausible, _check_tensors_match, _check_tokenizer,
     _config_from_dict, _Header, human_bytes, _jsonable, _read_header_from_bytes, _read_header_from_file,
-    display_name,
 )
+from rnnviz.checkpoints.names import DEFAULT_NAME, display_name
 from rnnviz.tokenizer import Tokenizer
 
 
@@ -63,8 +63,9 @@ class CheckpointInfo:
     def ok(self) -> bool:
         return self.error is None
 
-    def as_row(self) -> dict:
-        """A flat dict for a table (name, cell, sizes, accuracies, ...)."""
+    def as_row(self, columns: Sequence[str] | None = None) -> dict:
+        """A flat dict for a table (name, cell, sizes, accuracies, ...); only ``columns`` when given
+        (None for a column the checkpoint lacks)."""
         # metrics first, so that a metric cannot pose as the name, the path or "shipped"
         row = {key: value for key, value in self.metrics.items()
                if isinstance(value, (int, float, str, bool)) or value is None}
@@ -77,7 +78,7 @@ class CheckpointInfo:
         row["path"] = str(self.path)
         if self.error:
             row["error"] = self.error
-        return row
+        return row if columns is None else {column: row.get(column) for column in columns}
 
 
 @dataclass(frozen=True, eq=False)
@@ -253,17 +254,25 @@ def read_metadata(path: str | os.PathLike) -> dict:
     Checks the header's structure and the metadata (format, version, config); raises
     :class:`CheckpointError` otherwise. Tensor shapes are checked by :func:`load_checkpoint`.
     """
-    header, _ = _read_header_from_file(Path(path).expanduser())
+    header, _, _ = _read_header_from_file(Path(path).expanduser())
     _config_from_dict(header.metadata["model_config"])
     return header.metadata
 
 
-def _build(header: _Header, data: bytes, path: Path | None) -> Checkpoint:
-    """Every check, then the model: ``header`` must be the parse of ``data``."""
-    metadata = header.metadata
-    config = _config_from_dict(metadata["model_config"])
-    tokenizer = _check_tokenizer(metadata["tokenizer"], config)
+def _header_checks(header: _Header) -> tuple[Any, Tokenizer]:
+    """(model config, tokenizer) of a parsed header, checked against each other and the tensor sizes."""
+    config = _config_from_dict(header.metadata["model_config"])
+    tokenizer = _check_tokenizer(header.metadata["tokenizer"], config)
     _check_size_plausible(config, header)
+    return config, tokenizer
+
+
+def _build(header: _Header, data: bytes, path: Path | None,
+           checked: tuple[Any, Tokenizer] | None = None) -> Checkpoint:
+    """Every check, then the model: ``header`` must be the parse of ``data``; ``checked``: what
+    :func:`_header_checks` already returned for it."""
+    metadata = header.metadata
+    config, tokenizer = checked or _header_checks(header)
     model = _build_model(config)
     _check_tensors_match(header, model)
 
@@ -294,19 +303,16 @@ def _build(header: _Header, data: bytes, path: Path | None) -> Checkpoint:
 def load_checkpoint(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) -> Checkpoint:
     """Load and fully validate a checkpoint written by :func:`save_checkpoint` (never unpickles)."""
     path = Path(path).expanduser()
-    header, size = _read_header_from_file(path)  # cheap checks first, on the header alone
-    if size > max_bytes:
-        raise CheckpointError(f"{path}: the file has {human_bytes(size)}; the limit is {human_bytes(max_bytes)}")
-    # Checks that need only the header come before reading the tensors.
-    config = _config_from_dict(header.metadata["model_config"])
-    _check_tokenizer(header.metadata["tokenizer"], config)
-    _check_size_plausible(config, header)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CheckpointError(f"{path}: cannot read ({error.strerror or error})") from None
-    # Re-parse what was actually read: the file may have changed since the header was checked.
-    return _build(_read_header_from_bytes(data), data, path.resolve())
+
+    checked = []
+
+    def cheap_checks_first(header: _Header, size: int) -> None:  # on the header alone, before the tensors
+        if size > max_bytes:
+            raise CheckpointError(f"{path}: the file has {human_bytes(size)}; the limit is {human_bytes(max_bytes)}")
+        checked.append(_header_checks(header))
+
+    header, _, data = _read_header_from_file(path, cheap_checks_first)
+    return _build(header, data, path.resolve(), checked[0])
 
 
 def load_checkpoint_bytes(data: bytes | bytearray | memoryview, max_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,

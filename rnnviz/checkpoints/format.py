@@ -4,7 +4,7 @@ The header is parsed here, by rnnviz's own reader, and every check runs on it be
 read: header size against the file size, tensor offsets, dtypes, the metadata, a configuration of
 plausible size, tensor names and shapes exactly those of a model built from that configuration.
 Every problem raises :class:`CheckpointError` (a ``ValueError``) whose message says what is wrong.
-The names a file carries go through :func:`sanitize_name` / :func:`display_name` before use.
+The names a file carries go through :mod:`rnnviz.checkpoints.names` before use.
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ import datetime as _dt
 import json
 import math
 import os
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 import torch
@@ -39,8 +37,6 @@ MAX_FILE_BYTES = 2 * 2**30  # load_checkpoint refuses bigger files
 DEFAULT_MAX_UPLOAD_BYTES = 200 * 2**20  # load_checkpoint_bytes default
 MAX_TENSORS = 1_000
 MAX_PARAMETERS = 250_000_000  # ~1 GB of float32: far beyond anything this course trains
-MAX_NAME_LENGTH = 64
-DEFAULT_NAME = "model"
 
 # safetensors dtype -> (bytes per element, torch dtype). Weights are saved as float32; half
 # precision files (someone converting a checkpoint) are accepted and cast on load.
@@ -61,47 +57,6 @@ class CheckpointError(ValueError):
     """A file that is not a valid rnnviz checkpoint; the message says why."""
 
 
-
-
-# ------------------------------------------------------------------------------------------ names
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-_UNSAFE_CHARS = re.compile(r"[^\w.\- ]+")
-
-
-def sanitize_name(name: object, default: str = DEFAULT_NAME, max_length: int = MAX_NAME_LENGTH) -> str:
-    """A model name that is safe as a file name: no folders, no ``..``, no control characters.
-
-    Letters (any script), digits, ``-``, ``_``, ``.`` and inner spaces are kept; every other run
-    of characters (``/``, ``\\``, ``:``, NUL, ...) becomes ``-``. Leading dots and dashes are removed
-    (no hidden files, no ``..``), the ``.safetensors`` suffix too, and the result is cut to
-    ``max_length`` characters. Falls back to ``default`` when nothing usable is left.
-    """
-    text = name if isinstance(name, str) else ("" if name is None else str(name))
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)  # control, separators
-    if text.lower().endswith(SUFFIX):
-        text = text[: -len(SUFFIX)]
-    text = _UNSAFE_CHARS.sub("-", text)
-    text = re.sub(r"\.{2,}", ".", text)  # no ".." anywhere
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"-{2,}", "-", text)
-    text = text.strip(" .-_")
-    text = text[:max_length].rstrip(" .-_")
-    if not text or text.split(".")[0].lower() in _WINDOWS_RESERVED:
-        fallback = sanitize_name(default, DEFAULT_NAME, max_length) if default != DEFAULT_NAME else DEFAULT_NAME
-        return fallback if not text else f"{fallback}-{text}"[:max_length]
-    return text
-
-
-def display_name(name: object, max_length: int = MAX_NAME_LENGTH) -> str | None:
-    """A model name fit for display: one line, no control or invisible characters, at most
-    ``max_length`` characters; None when nothing is left. (Names come from files, so they are
-    untrusted; escaping them for HTML or markdown is the UI's job.)"""
-    if not isinstance(name, str):
-        return None
-    text = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in name)
-    text = " ".join(text.split())[:max_length].strip()
-    return text or None
 
 
 # -------------------------------------------------------------------------------------- helpers
@@ -349,7 +304,11 @@ def _check_metadata(metadata: Any) -> None:
         raise CheckpointError("the metadata's 'history' must be a list of objects (one per epoch)")
 
 
-def _read_header_from_file(path: Path) -> tuple[_Header, int]:
+def _read_header_from_file(path: Path, check: Callable[[_Header, int], None] | None = None
+                           ) -> tuple[_Header, int, bytes | None]:
+    """(header, file size, the file's bytes or None): the header is parsed once; when ``check(header,
+    size)`` is given and passes, the whole file is read through the same open handle, so the bytes are
+    those of the file whose header was checked (a checkpoint is replaced by a rename, never in place)."""
     try:
         size = path.stat().st_size
         if path.is_dir():
@@ -360,6 +319,11 @@ def _read_header_from_file(path: Path) -> tuple[_Header, int]:
             prefix = handle.read(16)
             handle.seek(8)
             header = _parse_header(prefix, size, lambda n: handle.read(n))
+            if check is None:
+                return header, size, None
+            check(header, size)
+            handle.seek(0)
+            data = handle.read(size + 1)
     except FileNotFoundError:
         raise CheckpointError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -368,7 +332,9 @@ def _read_header_from_file(path: Path) -> tuple[_Header, int]:
         raise CheckpointError(f"{path}: permission denied") from None
     except OSError as error:
         raise CheckpointError(f"{path}: cannot read ({error.strerror or error})") from None
-    return header, size
+    if len(data) != size:
+        raise CheckpointError(f"{path}: the file changed while it was read")
+    return header, size, data
 
 
 def _read_header_from_bytes(data: bytes) -> _Header:

@@ -8,7 +8,7 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import torch
 
@@ -16,9 +16,9 @@ from rnnviz.checkpoints.checkpoint import (
     Checkpoint, CheckpointInfo, _info_from_metadata, checkpoint_bytes, load_checkpoint_bytes,
 )
 from rnnviz.checkpoints.format import (
-    DEFAULT_MAX_UPLOAD_BYTES, MAX_NAME_LENGTH, SUFFIX, USER_DIR_ENV, CheckpointError, _config_from_dict,
-    _read_header_from_file, sanitize_name,
+    DEFAULT_MAX_UPLOAD_BYTES, SUFFIX, USER_DIR_ENV, CheckpointError, _config_from_dict, _read_header_from_file,
 )
+from rnnviz.checkpoints.names import MAX_NAME_LENGTH, sanitize_name
 from rnnviz.tokenizer import Tokenizer
 
 
@@ -37,15 +37,19 @@ def user_checkpoint_dir(create: bool = False) -> Path:
     return path
 
 
+def _paths_for(folder: Path, name: str) -> Iterator[Path]:
+    """``folder/<sanitized name>.safetensors``, then the same with ``-2``, ``-3``... (10,000 at most)."""
+    base = sanitize_name(name)
+    for counter in range(1, 10_000):
+        yield folder / ((base if counter == 1 else f"{base[: MAX_NAME_LENGTH - 6]}-{counter}") + SUFFIX)
+
+
 def unique_path(folder: str | os.PathLike, name: str) -> Path:
     """``folder/<sanitized name>.safetensors``, or with ``-2``, ``-3``... when that file exists."""
-    folder = Path(folder)
-    base = sanitize_name(name)
-    target, counter = folder / (base + SUFFIX), 2
-    while target.exists():
-        target = folder / (f"{base[: MAX_NAME_LENGTH - 6]}-{counter}" + SUFFIX)
-        counter += 1
-    return target
+    free = next((path for path in _paths_for(Path(folder), name) if not path.exists()), None)
+    if free is None:
+        raise CheckpointError(f"{folder}: no free file name for {sanitize_name(name)!r}")
+    return free
 
 
 # ------------------------------------------------------------------------------------ writing
@@ -134,16 +138,13 @@ def import_checkpoint_bytes(data: bytes | bytearray | memoryview, directory: str
     checkpoint = load_checkpoint_bytes(data, max_bytes=max_bytes)
     folder = Path(directory).expanduser() if directory is not None else user_checkpoint_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    base = sanitize_name(name or checkpoint.name)
-    for counter in range(1, 10_000):
-        stem = base if counter == 1 else f"{base[: MAX_NAME_LENGTH - 6]}-{counter}"
-        target = folder / (stem + SUFFIX)
+    for target in _paths_for(folder, name or checkpoint.name):
         if target.parent.resolve() != folder.resolve():  # belt and braces: sanitize_name ensures it
             raise CheckpointError(f"refusing to write outside {folder}")
         if overwrite or not target.exists():
             if _atomic_write(target, bytes(data), overwrite=overwrite):
                 return dataclasses.replace(checkpoint, path=target.resolve())
-    raise CheckpointError(f"{folder}: no free file name for {base!r}")
+    raise CheckpointError(f"{folder}: no free file name for {sanitize_name(name or checkpoint.name)!r}")
 
 
 # ------------------------------------------------------------------------------------ listing
@@ -167,7 +168,7 @@ def list_checkpoints(*dirs: str | os.PathLike, include_invalid: bool = False) ->
                 continue  # hidden: our own temporary files
             seen.add(path.resolve())
             try:
-                header, size = _read_header_from_file(path)
+                header, size, _ = _read_header_from_file(path)
                 _config_from_dict(header.metadata["model_config"])
                 found.append(_info_from_metadata(path, header.metadata, size, shipped))
             except CheckpointError as error:
