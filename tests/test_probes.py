@@ -278,11 +278,11 @@ def test_probe_review_on_real_checkpoints(tmp_path):
 
 
 def test_every_chart_builder_makes_a_valid_figure():
-    """probe_charts skips plotly's validation for speed: validate every figure here instead."""
+    """The figure kit skips plotly's validation for speed: validate every figure here instead."""
     import plotly.graph_objects as go
     import plotly.io as pio
 
-    from rnnviz.ui import probe_charts as pc
+    from rnnviz.ui import embedding_charts as ec, probe_charts as pc
 
     model = make_model(cell="lstm", bidirectional=True)
     ids = review_ids(14)
@@ -308,13 +308,13 @@ def test_every_chart_builder_makes_a_valid_figure():
         pc.task_shapes_figure(lessons.task_shapes(model, ids), tokens),
         pc.word_colours(tokens, probes.unit_activation(reading, 1), "en", "u1", highlight=2),
         pc.reaction_figure([str(u) for u in reaction.units], reaction.delta, reaction.activation, "<b>"),
-        pc.matrix_figure(frozen.before, ["0", "1", "2", "3", "4"], "m", highlight=[2, 4]),
-        pc.freeze_figure(frozen.change, free.change),
-        pc.space_figure(words, coords, reading.prob_by_step, explained),
-        pc.space_figure(words, coords, reading.prob_by_step, explained, 3),
-        pc.neighbours_figure("good", words[:5], np.linspace(0.9, 0.1, 5)),
-        pc.axis_figure(words, coords[:, 0], reading.prob_by_step, "bad", "good"),
-        pc.comparison_figure(words, reading.prob_by_step, reading.prob_by_step[::-1], np.linspace(0, 1, 14), "a", "b"),
+        ec.matrix_figure(frozen.before, ["0", "1", "2", "3", "4"], "m", highlight=[2, 4]),
+        ec.freeze_figure(frozen.change, free.change),
+        ec.space_figure(words, coords, reading.prob_by_step, explained),
+        ec.space_figure(words, coords, reading.prob_by_step, explained, 3),
+        ec.neighbours_figure("good", words[:5], np.linspace(0.9, 0.1, 5)),
+        ec.axis_figure(words, coords[:, 0], reading.prob_by_step, "bad", "good"),
+        ec.comparison_figure(words, reading.prob_by_step, reading.prob_by_step[::-1], np.linspace(0, 1, 14), "a", "b"),
     ]
     for figure in figures:
         validated = go.Figure(figure.to_dict())  # raises on any misspelt property

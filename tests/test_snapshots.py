@@ -15,7 +15,7 @@ from rnnviz.snapshots import PROBE_REVIEWS, SnapshotPlan, Timeline, shared_map
 from rnnviz.tokenizer import Tokenizer
 from rnnviz.training import TrainConfig, train
 from rnnviz.reviews import encode_reviews
-from rnnviz.ui import probe_charts
+from rnnviz.ui import embedding_charts
 
 EPOCHS = 3
 
@@ -108,16 +108,16 @@ def test_the_replay_has_a_frame_per_epoch_a_slider_and_a_play_button(run, lang):
     _, _, result, _ = run
     timeline = Timeline.from_snapshots(result.snapshots)
     coords, explained = shared_map(timeline)
-    figure = probe_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained, lang)
+    figure = embedding_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained, lang)
     assert [frame.name for frame in figure.frames] == [str(e) for e in range(EPOCHS + 1)]
     assert len(figure.layout.sliders[0].steps) == EPOCHS + 1
     assert figure.layout.updatemenus[0].buttons[0].method == "animate"
     # the same axes in every frame: the ranges hold every epoch's points
     x_range = figure.layout.xaxis.range
     assert x_range[0] <= coords[..., 0].min() and coords[..., 0].max() <= x_range[1]
-    live = probe_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained, lang,
+    live = embedding_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained, lang,
                                         at_last=True)
     assert live.layout.sliders[0].active == EPOCHS
     assert np.allclose(live.data[0].x, np.round(coords[-1, :, 0], 4))
-    curves = probe_charts.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang)
+    curves = embedding_charts.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang)
     assert len(curves.data) == len(PROBE_REVIEWS) and list(curves.data[0].x) == list(range(EPOCHS + 1))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnnviz.jobs import DONE, EXPIRED, QUEUED, RUNNING, STOPPED, Job, JobManager
 from rnnviz.snapshots import Timeline, shared_map
-from rnnviz.ui import app_charts, probe_charts
+from rnnviz.ui import app_charts, embedding_charts
 from rnnviz.ui.widgets import show_chart
 from rnnviz.ui.state import t
 
@@ -55,10 +55,10 @@ def show_snapshots(snapshots: list, lang: str) -> None:
     st.subheader(t("train.live.header", epoch=timeline.epochs[-1]))
     left, right = st.columns(2, vertical_alignment="top")
     with left:
-        show_chart(probe_charts.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang,
+        show_chart(embedding_charts.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang,
                                                     title=t("train.live.probes")), key="train_chart_live_probes")
         st.markdown(t("train.live.probes.notice"))
     with right:
-        show_chart(probe_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained,
+        show_chart(embedding_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained,
                                                 lang, at_last=True), key="train_chart_live_map")
         st.markdown(t("train.live.map.notice"))

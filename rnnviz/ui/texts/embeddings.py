@@ -1,4 +1,4 @@
-"""Texts of the Embeddings page and of its charts (rnnviz.ui.probe_charts)."""
+"""Texts of the Embeddings page and of its charts (rnnviz.ui.embedding_charts)."""
 
 TEXTS = {
     "page.embeddings": {"en": "Embeddings", "fr": "Embeddings (plongements)"},
