@@ -329,5 +329,10 @@ class RNNClassifier(nn.Module):
     def parameter_count(self, trainable_only: bool = False) -> int:
         return sum(p.numel() for p in self.parameters() if p.requires_grad or not trainable_only)
 
+    def parameters_per_part(self) -> dict[str, int]:
+        """Weights of each part: {"embedding", "recurrent" (0 for the bag of words), "output"}."""
+        return {name: sum(p.numel() for p in module.parameters()) if module is not None else 0
+                for name, module in (("embedding", self.embedding), ("recurrent", self.rnn), ("output", self.head))}
+
     def extra_repr(self) -> str:
         return f"pooling={self.config.pooling!r}, max_len={self.config.max_len}"

@@ -118,3 +118,13 @@ def score_pairs(predict: Callable[[Sequence[str]], np.ndarray], suite: PairSuite
         raise ValueError(f"predict returned {probabilities.shape[0]} probabilities for {len(texts)} texts")
     n = len(suite.pairs)
     return PairScores(name, tuple(p.category for p in suite.pairs), probabilities[:n], probabilities[n:])
+
+
+def rank_readers(infos) -> tuple[list, list]:
+    """(recurrent checkpoints, bag-of-words checkpoints) of ``infos`` (``CheckpointInfo``), each best first:
+    most minimal pairs fully right, then the most SST-2 dev sentences right."""
+    def rank(info):
+        return (-(info.metrics.get("order_pairs_accuracy") or 0.0), -(info.metrics.get("sst_dev_accuracy") or 0.0))
+
+    infos = sorted(infos, key=rank)
+    return [info for info in infos if info.recurrent], [info for info in infos if not info.recurrent]

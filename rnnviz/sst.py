@@ -260,6 +260,20 @@ class SstData(DatasetDict):
         """The whole sentences of ``split`` with a non-neutral label (SST-2's sentences)."""
         return self[split].filter(lambda is_sentence: is_sentence, input_columns="is_sentence")
 
+    def turning_sentences(self, limit: int = 40) -> list[str]:
+        """Dev sentences (or the first split's) of 8-25 words that turn ("but", "not", "n't", ...):
+        examples of a reading whose every labelled prefix the treebank gives."""
+        trees = self.trees.get("dev") or next(iter(self.trees.values()))
+        turns = {"but", "not", "n't", "never", "although", "yet"}
+        return [tree.text for tree in trees
+                if 8 <= len(tree.tokens) <= 25 and turns & {token.lower() for token in tree.tokens}][:limit]
+
+    def tree_of(self, text: str) -> Tree | None:
+        """The tree whose sentence is ``text`` (surrounding spaces aside), in any split, or None."""
+        if not hasattr(self, "_tree_index"):  # built once: the treebank is shared read-only
+            self._tree_index = {tree.text: tree for split in self.trees.values() for tree in split}
+        return self._tree_index.get(text.strip())
+
 
 def _from_trees(trees: dict[str, list[Tree]], source: DataSource) -> SstData:
     data = SstData({name: phrases_dataset(split) for name, split in trees.items()})

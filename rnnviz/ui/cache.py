@@ -24,7 +24,7 @@ from rnnviz.gradients import MAX_STEPS, fresh_model, measure_decay, pick_per_cel
 from rnnviz.jobs import JobManager, measure_speed
 from rnnviz.lessons import probe_review
 from rnnviz.models import CELLS, ModelConfig, RNNClassifier
-from rnnviz.order_pairs import load_pairs, score_pairs
+from rnnviz.order_pairs import load_pairs, rank_readers, score_pairs
 from rnnviz.pipeline import load_corpus
 from rnnviz.reviews import encode_reviews, evaluate
 from rnnviz.snapshots import shared_map
@@ -53,7 +53,6 @@ def tokenizer(vocab_size: int) -> tuple[Tokenizer, float]:
 @st.cache_data(show_spinner=False, max_entries=64)
 def sample_reviews(count: int, seed: int) -> list[tuple[str, int]]:
     """``count`` training reviews drawn with ``seed``: (text, label) pairs."""
-
     train = imdb()["train"]
     picks = np.random.default_rng(seed).choice(len(train), size=min(count, len(train)), replace=False)
     rows = train.select(sorted(int(i) for i in picks))
@@ -62,27 +61,47 @@ def sample_reviews(count: int, seed: int) -> list[tuple[str, int]]:
 
 def _mtime(path) -> tuple[str, int]:
     """(path, modification time): cache keys that change when a checkpoint file is rewritten."""
-
     path = Path(path)
     return str(path), path.stat().st_mtime_ns
 
 
-def per_checkpoint_file(cache=st.cache_data, **options):
+def _cached_with_key(function, cache, options: dict, suffix: str):
+    """``cache(**options)`` of ``function`` called as ``(key, *args)``: the key only tells cache entries apart."""
+    def cached(key: tuple, *args, **kwargs):
+        return function(*args, **kwargs)
+
+    # Streamlit tells caches apart by module and qualified name: one per decorated function.
+    cached.__module__, cached.__name__ = function.__module__, function.__name__
+    cached.__qualname__ = f"{function.__qualname__}_{suffix}"
+    return cache(**options)(cached)
+
+
+def per_checkpoint_file(cache=st.cache_data, paths: int = 1, **options):
     """Cache ``function(path, *args)`` once per checkpoint *file*: the key holds the file's modification
     time, so a file that a training run rewrites is read again. ``cache``: ``st.cache_data`` (a copy per
-    caller) or ``st.cache_resource`` (one shared, read-only object)."""
+    caller) or ``st.cache_resource`` (one shared, read-only object); ``paths``: how many leading
+    arguments are checkpoint paths."""
     def decorate(function):
-        def cached(path: str, mtime_ns: int, *args, **kwargs):
-            return function(path, *args, **kwargs)
-
-        # Streamlit tells caches apart by module and qualified name: one per decorated function.
-        cached.__module__, cached.__name__ = function.__module__, function.__name__
-        cached.__qualname__ = f"{function.__qualname__}_per_file"
-        cached = cache(**options)(cached)
+        cached = _cached_with_key(function, cache, options, "per_file")
 
         @functools.wraps(function)
-        def call(path, *args, **kwargs):
-            return cached(*_mtime(path), *args, **kwargs)
+        def call(*args, **kwargs):
+            return cached(tuple(_mtime(path) for path in args[:paths]), *args, **kwargs)
+
+        call.clear = cached.clear
+        return call
+    return decorate
+
+
+def per_checkpoint_set(cache=st.cache_data, **options):
+    """Cache ``function(*args)`` once per *set* of checkpoint files: the key changes whenever a
+    checkpoint is added, removed or rewritten (for what reads every available checkpoint)."""
+    def decorate(function):
+        cached = _cached_with_key(function, cache, options, "per_set")
+
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            return cached(_checkpoint_stamp(), *args, **kwargs)
 
         call.clear = cached.clear
         return call
@@ -90,8 +109,7 @@ def per_checkpoint_file(cache=st.cache_data, **options):
 
 
 def _checkpoint_stamp() -> tuple:
-    """Changes whenever a checkpoint file is added, removed or rewritten, to refresh the list."""
-
+    """Every checkpoint file's path and modification time."""
     stamp = []
     for folder in (checkpoints.shipped_checkpoint_dir(), checkpoints.user_checkpoint_dir()):
         if folder.is_dir():
@@ -99,38 +117,27 @@ def _checkpoint_stamp() -> tuple:
     return tuple(stamp)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _list_checkpoints(stamp: tuple) -> list:
-
-    return list_checkpoints()
-
-
+@per_checkpoint_set(show_spinner=False, max_entries=8)
 def available_checkpoints() -> list:
     """Every valid checkpoint (shipped first, then the user's): ``CheckpointInfo`` from headers only."""
-    return _list_checkpoints(_checkpoint_stamp())
+    return list_checkpoints()
 
 
 def checkpoint_infos() -> list[dict]:
     """One table row per available checkpoint."""
     columns = ("name", "cell", "bidirectional", "hidden_size", "n_params", "test_accuracy", "shipped")
-    rows = []
-    for info in available_checkpoints():
-        row = info.as_row()
-        rows.append({column: row.get(column) for column in columns})
-    return rows
+    return [info.as_row(columns) for info in available_checkpoints()]
 
 
 @per_checkpoint_file(st.cache_resource, show_spinner="Loading the model…", max_entries=16)
 def checkpoint(path: str):
     """A loaded checkpoint, shared by every session: read-only (eval mode, no gradients)."""
-
     return load_checkpoint(path)
 
 
 def shown_path(path) -> str:
     """A checkpoint's path as a snippet shows it: relative to the project for a shipped model (what a
     student types from the project's folder), else its file name."""
-
     path = Path(path)
     shipped = checkpoints.shipped_checkpoint_dir().resolve()
     return f"{shipped.name}/{path.name}" if path.resolve().parent == shipped else path.name
@@ -141,7 +148,6 @@ def shown_path(path) -> str:
 def one_torch_thread() -> None:
     """One torch thread for the whole server: these small RNNs gain little from a second one, and
     on a shared machine its threads spin and make every call several times slower."""
-
     torch.set_num_threads(1)
 
 
@@ -152,9 +158,9 @@ def long_review(min_words: int = 600) -> str:
     return max(texts, key=len) if texts else "A long review. " * min_words
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _predictions(stamp: tuple, text: str) -> dict:
-
+@per_checkpoint_set(show_spinner=False, max_entries=32)
+def predictions(text: str) -> dict:
+    """P(positive) of ``text`` for every available checkpoint: ``{"rows": [...], "errors": [...], "ms"}``."""
     one_torch_thread()
     start = time.perf_counter()
     rows, errors = [], []
@@ -173,20 +179,13 @@ def _predictions(stamp: tuple, text: str) -> dict:
     return {"rows": rows, "errors": errors, "ms": (time.perf_counter() - start) * 1000}
 
 
-def predictions(text: str) -> dict:
-    """P(positive) of ``text`` for every available checkpoint: ``{"rows": [...], "errors": [...], "ms"}``."""
-    return _predictions(_checkpoint_stamp(), text)
-
-
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=32)
 def explanation(path: str, text: str):
     """(word contributions of ``text`` for the checkpoint at ``path``, milliseconds it took)."""
-
     one_torch_thread()
     start = time.perf_counter()
     result = explain(checkpoint(path), text)
     return result, (time.perf_counter() - start) * 1000
-
 
 
 # ------------------------------------------------------------------ Gradients page
@@ -211,14 +210,11 @@ def gradient_examples() -> list[tuple[str, str, int]]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _fresh_model(config_json: str, seed: int):
-
-
     return fresh_model(ModelConfig.from_dict(json.loads(config_json)), seed)
 
 
 def _gradient_models(cell: str, path: str | None):
     """(trained Checkpoint or None, fresh model of the same size, tokenizer, error or None) for one cell."""
-
     loaded, error = None, None
     try:
         loaded = checkpoint(path) if path else None
@@ -231,18 +227,20 @@ def _gradient_models(cell: str, path: str | None):
 
 def gradient_lineup() -> tuple[tuple[str, str | None], ...]:
     """(cell, path of its trained checkpoint or None) for rnn, lstm, gru: one checkpoint per cell."""
-
     picked = pick_per_cell([info for info in available_checkpoints() if info.ok])
     return tuple((cell, str(picked[cell].path) if cell in picked else None) for cell in CELLS)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _gradient_decays(stamp: tuple, lineup: tuple, text: str | None, length: int, seed: int, target: str,
-                     label: int) -> dict:
-
+@per_checkpoint_set(show_spinner=False, max_entries=32)
+def gradient_decays(text: str | None, length: int, seed: int, target: str, label: int) -> dict:
+    """Gradient decay of every cell, trained and fresh: ``{"trained": {cell: GradientDecay}, "fresh": {...},
+    "errors": [...], "tokens": steps measured, "total": steps before the cut to MAX_STEPS, "ms": time spent
+    measuring (models loaded and text encoded aside), "radii": spectral radius of the vanilla RNNs' W_hh
+    ({"trained": float or None, "fresh": float})}``.
+    ``text`` None: ``length`` random ids drawn with ``seed``."""
     one_torch_thread()
     trained, fresh, errors, total, ids, seconds, radii = {}, {}, [], 0, [], 0.0, {}
-    for cell, path in lineup:
+    for cell, path in gradient_lineup():
         loaded, fresh_model, words, error = _gradient_models(cell, path)
         errors += [error] if error else []
         ids = random_ids(length, fresh_model.config.vocab_size, seed) if text is None else words.encode(text)
@@ -259,21 +257,12 @@ def _gradient_decays(stamp: tuple, lineup: tuple, text: str | None, length: int,
             "ms": seconds * 1000, "radii": radii}
 
 
-def gradient_decays(text: str | None, length: int, seed: int, target: str, label: int) -> dict:
-    """Gradient decay of every cell, trained and fresh: ``{"trained": {cell: GradientDecay}, "fresh": {...},
-    "errors": [...], "tokens": steps measured, "total": steps before the cut to MAX_STEPS, "ms": time spent
-    measuring (models loaded and text encoded aside), "radii": spectral radius of the vanilla RNNs' W_hh
-    ({"trained": float or None, "fresh": float})}``.
-    ``text`` None: ``length`` random ids drawn with ``seed``."""
-    return _gradient_decays(_checkpoint_stamp(), gradient_lineup(), text, length, seed, target, label)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _gradient_saliency(stamp: tuple, lineup: tuple, text: str) -> list:
-
+@per_checkpoint_set(show_spinner=False, max_entries=32)
+def gradient_saliency(text: str) -> list:
+    """[(trained?, Saliency)] per cell: the trained checkpoint's, or a fresh model's when there is none."""
     one_torch_thread()
     out = []
-    for cell, path in lineup:
+    for cell, path in gradient_lineup():
         loaded, fresh_model, words, _ = _gradient_models(cell, path)
         model = loaded.model if loaded else fresh_model
         kept = words.encode_detailed(text).kept(model.config.max_len)
@@ -282,15 +271,9 @@ def _gradient_saliency(stamp: tuple, lineup: tuple, text: str) -> list:
     return out
 
 
-def gradient_saliency(text: str) -> list:
-    """[(trained?, Saliency)] per cell: the trained checkpoint's, or a fresh model's when there is none."""
-    return _gradient_saliency(_checkpoint_stamp(), gradient_lineup(), text)
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
 def spectral_lab(radius: float, cell: str, input_scale: float):
     """The spectral radius lab over 1,000 steps (a ``GradientDecay``)."""
-
     one_torch_thread()
     return gradients.spectral_lab(radius, MAX_STEPS, cell, input_scale=input_scale)
 
@@ -299,46 +282,37 @@ def spectral_lab(radius: float, cell: str, input_scale: float):
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
 def review_probe(path: str, text: str):
     """``lessons.ReviewProbe`` of one checkpoint reading ``text`` (cached per checkpoint file and text)."""
-
     one_torch_thread()
     return probe_review(checkpoint(path), text)
-
 
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def embedding_space(path: str, count: int):
     """``embedding_probes.Space``: the ``count`` most frequent words of a checkpoint, PCA and polarity."""
-
     one_torch_thread()
     loaded = checkpoint(path)
     return embedding_probes.embedding_space(loaded.model, loaded.tokenizer, count)
-
 
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=32)
 def training_map(path: str):
     """(``snapshots.Timeline``, coords (S, W, 2), explained (2,)) of a checkpoint's training snapshots
     on shared axes, or None when it kept none."""
-
     timeline = checkpoint(path).timeline
     return None if timeline is None else (timeline, *shared_map(timeline))
-
 
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
 def neighbours(path: str, word: str, k: int = 12):
     """``embedding_probes.Neighbours`` of ``word`` (None when the checkpoint does not know it)."""
-
     loaded = checkpoint(path)
     return nearest_neighbours(loaded.model, loaded.tokenizer, word, k)
-
 
 
 @per_checkpoint_file(st.cache_resource, show_spinner=False, max_entries=4)
 def unlabelled_vectors(path: str):
     """(vocab_size, embedding_dim) co-occurrence word vectors of the training reviews, in the
     checkpoint's vocabulary. A resource: read-only, a few MB, shared by every session."""
-
     loaded = checkpoint(path)
     reviews = encode_reviews(imdb()["train"]["text"], loaded.tokenizer, loaded.config.max_len)
     return cooccurrence_vectors(reviews.ids, reviews.lengths, loaded.config.vocab_size,
@@ -349,38 +323,28 @@ def unlabelled_vectors(path: str):
 def unlabelled_neighbours(path: str, word: str, k: int = 12):
     """``embedding_probes.Neighbours`` of ``word`` among word vectors counted from the training reviews, with
     no label: where the embedding of the shipped models starts (None for an unknown word)."""
-
     return nearest_in(unlabelled_vectors(path), checkpoint(path).tokenizer, word, k)
-
 
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def semantic_axis(path: str, negative: str, positive: str, count: int):
     """(count,) positions of the most frequent words on the negative (-1) -> positive (+1) axis, or None."""
-
     space = embedding_space(path, count)
     loaded = checkpoint(path)
     return embedding_probes.semantic_axis(loaded.model, loaded.tokenizer, negative, positive, space.ids)
 
 
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _compare_spaces(path_a: str, mtime_a: int, path_b: str, mtime_b: int, count: int, k: int):
-
-    one_torch_thread()
-    a, b = checkpoint(path_a), checkpoint(path_b)  # (the key holds both files' times)
-    return embedding_probes.compare_spaces(a.model, a.tokenizer, b.model, b.tokenizer, count, k)
-
-
-def compare_spaces(path_a, path_b, count: int, k: int = 10):
+@per_checkpoint_file(st.cache_data, paths=2, show_spinner=False, max_entries=32)
+def compare_spaces(path_a: str, path_b: str, count: int, k: int = 10):
     """``embedding_probes.SpaceComparison`` of two checkpoints on their shared frequent words."""
-    return _compare_spaces(*_mtime(path_a), *_mtime(path_b), count, k)
+    one_torch_thread()
+    a, b = checkpoint(path_a), checkpoint(path_b)
+    return embedding_probes.compare_spaces(a.model, a.tokenizer, b.model, b.tokenizer, count, k)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def freeze_steps() -> tuple:
     """(frozen, free): ``embedding_probes.FreezeStep`` with ``freeze=True`` and ``freeze=False``."""
-
     return freeze_step(True), freeze_step(False)
 
 
@@ -388,23 +352,19 @@ def freeze_steps() -> tuple:
 @st.cache_resource(show_spinner=False)
 def job_manager():
     """The server's one training-job manager (``RNNVIZ_MAX_JOBS`` jobs at once, the rest queued)."""
-
     one_torch_thread()
     return JobManager()
 
 
-@st.cache_resource(show_spinner="Preparing the reviews…", max_entries=2)
 @st.cache_resource(show_spinner="Loading the Sentiment Treebank…")
 def sst():
     """The Sentiment Treebank's phrases (RNNVIZ_SST_DIR, the hub, or the trees shipped with rnnviz)."""
-
     return load_sst()
 
 
 @st.cache_resource(show_spinner="Preparing the training texts…", max_entries=6)
 def corpus(data: str, composed: int = 0):
     """What a training job learns from (:func:`rnnviz.pipeline.load_corpus`), shared read-only."""
-
     return load_corpus(data, composed=composed, imdb=imdb(), treebank=sst())
 
 
@@ -412,13 +372,9 @@ def corpus(data: str, composed: int = 0):
 def training_speed(config_json: str, batch_size: int, length: int) -> tuple[float, dict[str, int]]:
     """(training reviews per second of this network here and now, from a few timed batches;
     its weights per part: {"embedding", "recurrent", "output"})."""
-
     one_torch_thread()
     config = ModelConfig.from_dict(json.loads(config_json))
-    model = RNNClassifier(config)
-    parts = {name: sum(p.numel() for p in getattr(model, module).parameters())
-             for name, module in (("embedding", "embedding"), ("recurrent", "rnn"), ("output", "head"))}
-    return measure_speed(config, batch_size, length, batches=1), parts
+    return measure_speed(config, batch_size, length, batches=1), RNNClassifier(config).parameters_per_part()
 
 
 # ------------------------------------------------------------------ Models page
@@ -428,7 +384,6 @@ TEST_EVALUATION_LIMIT = 2_000
 @per_checkpoint_file(st.cache_data, show_spinner="Testing the model…", max_entries=32)
 def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> dict:
     """Accuracy and (2, 2) confusion counts of a checkpoint on (a seeded random ``limit`` of) the test reviews."""
-
     one_torch_thread()
     test = imdb()["test"]
     picks = sorted(np.random.default_rng(0).choice(len(test), size=min(limit, len(test)), replace=False).tolist())
@@ -439,80 +394,55 @@ def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> dict:
     return {"accuracy": result.accuracy, "confusion": result.confusion, "count": len(picks), "total": len(test)}
 
 
-
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def checkpoint_history(path: str) -> list:
     """The per-epoch history stored in a checkpoint's header (no weights read)."""
-
     try:
         return list(read_metadata(path).get("history") or [])
     except (CheckpointError, OSError):
         return []
 
 
-
 # ------------------------------------------------------------------ Word order page
 def order_models() -> tuple[list, list]:
-    """(recurrent checkpoints, bag-of-words checkpoints), each best first: fewest order mistakes, then
-    the most SST-2 dev sentences right."""
-    def rank(info):
-        metrics = info.metrics
-        return (-(metrics.get("order_pairs_accuracy") or 0.0), -(metrics.get("sst_dev_accuracy") or 0.0))
-
-    infos = sorted(available_checkpoints(), key=rank)
-    return [info for info in infos if info.recurrent], [info for info in infos if not info.recurrent]
+    """(recurrent checkpoints, bag-of-words checkpoints), each best first (``order_pairs.rank_readers``)."""
+    return rank_readers(available_checkpoints())
 
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def order_reading(path: str, text: str, shuffled: str):
     """``word_order.OrderReading``: the checkpoint on ``text`` and on its shuffled words."""
-
     one_torch_thread()
     return read_in_order(checkpoint(path), text, shuffled)
-
 
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def bag_scores(path: str, text: str):
     """``word_order.BagScores``: a bag of words' logit split into one score per word."""
-
     return bag_word_scores(checkpoint(path), text)
-
 
 
 @st.cache_resource(show_spinner=False)
 def pair_suite():
-
     return load_pairs()
 
 
 @per_checkpoint_file(st.cache_data, show_spinner="Reading the minimal pairs…", max_entries=32)
 def pair_scores(path: str):
     """``order_pairs.PairScores`` of the checkpoint at ``path`` on the shipped minimal pairs."""
-
     one_torch_thread()
     loaded = checkpoint(path)
     return score_pairs(loaded.predict, pair_suite(), loaded.name)
 
 
 # ------------------------------------------------------------------ Hidden states: treebank sentences
-@st.cache_resource(show_spinner=False)
-def _treebank_index() -> dict:
-    """Sentence text -> its tree, for every tree of the loaded treebank (read-only)."""
-    treebank = sst()
-    return {tree.text: tree for split in treebank.trees.values() for tree in split}
-
-
 @st.cache_data(show_spinner=False)
 def treebank_examples(limit: int = 40) -> list[str]:
-    """Dev sentences of 8-25 words that turn ("but", "not", "n't"): examples whose prefixes the treebank labels."""
-    trees = sst().trees.get("dev") or next(iter(sst().trees.values()))
-    turning = [tree.text for tree in trees if 8 <= len(tree.tokens) <= 25
-               and {"but", "not", "n't", "never", "although", "yet"} & {token.lower() for token in tree.tokens}]
-    return turning[:limit]
+    """Dev sentences that turn ("but", "not"), whose prefixes the treebank labels (``SstData.turning_sentences``)."""
+    return sst().turning_sentences(limit)
 
 
 def treebank_prefixes(text: str) -> list[tuple[int, int]] | None:
     """(words, fine label 0-4) of each labelled prefix when ``text`` is a treebank sentence, else None."""
-    tree = _treebank_index().get(text.strip())
+    tree = sst().tree_of(text)
     return tree.typed_prefix_labels() if tree is not None else None
