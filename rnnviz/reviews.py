@@ -48,6 +48,17 @@ class EncodedReviews:
         width = int(lengths.max()) if len(lengths) else 0
         return EncodedReviews(self.ids[index, :width], lengths)
 
+    def last(self, max_len: int) -> "EncodedReviews":
+        """Each review's last ``max_len`` ids: the truncation rule of :meth:`rnnviz.tokenizer.Encoding.kept`,
+        for reviews already encoded (e.g. ids from another tool, or encoded for a longer ``max_len``)."""
+        if self.ids.shape[1] <= max_len:
+            return self
+        start = (self.lengths - max_len).clamp(min=0)
+        positions = torch.arange(max_len)[None, :] + start[:, None]
+        ids = self.ids.gather(1, positions.clamp(max=self.ids.shape[1] - 1))
+        lengths = self.lengths.clamp(max=max_len)
+        return EncodedReviews(torch.where(torch.arange(max_len)[None, :] < lengths[:, None], ids, 0), lengths)
+
 
 def encode_reviews(texts: Sequence[str], tokenizer: Tokenizer, max_len: int) -> EncodedReviews:
     """Tokenise ``texts`` and keep the last ``max_len`` ids of each (:meth:`Tokenizer.encode_many`)."""

@@ -205,16 +205,7 @@ def train(model_config: ModelConfig, train_config: TrainConfig, ids, lengths=Non
     """
     if labels is None:
         raise ValueError("train needs labels")
-    reviews = as_reviews(ids, lengths)
-    if reviews.ids.shape[1] > model_config.max_len:
-        # Keep each review's last max_len tokens, as encode_reviews does.
-        lengths = reviews.lengths
-        start = (lengths - model_config.max_len).clamp(min=0)
-        positions = torch.arange(model_config.max_len)[None, :] + start[:, None]
-        ids = reviews.ids.gather(1, positions.clamp(max=reviews.ids.shape[1] - 1))
-        lengths = lengths.clamp(max=model_config.max_len)
-        ids = torch.where(torch.arange(model_config.max_len)[None, :] < lengths[:, None], ids, 0)
-        reviews = EncodedReviews(ids, lengths)
+    reviews = as_reviews(ids, lengths).last(model_config.max_len)
     labels = torch.as_tensor(np.asarray(labels), dtype=torch.float32)
     if len(labels) != len(reviews):
         raise ValueError(f"{len(reviews)} reviews but {len(labels)} labels")

@@ -45,6 +45,21 @@ def test_encode_reviews_keeps_the_end_of_long_reviews():
     assert reviews.ids[1].tolist() == [1, tokenizer.id_of("b"), 0, 0]
 
 
+def test_encoded_reviews_cut_later_equal_reviews_encoded_short():
+    """EncodedReviews.last applies the tokenizer's truncation rule to reviews already encoded."""
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(30)]
+    texts = [" ".join(rng.choice(words, int(rng.integers(0, 40)))) for _ in range(200)] + [""]
+    tokenizer = Tokenizer.build(texts, vocab_size=40)
+    long_encoded = encode_reviews(texts, tokenizer, max_len=100)
+    for max_len in (1, 7, 25):
+        cut, direct = long_encoded.last(max_len), encode_reviews(texts, tokenizer, max_len)
+        assert torch.equal(cut.lengths, direct.lengths)
+        assert torch.equal(cut.ids[:, : direct.ids.shape[1]], direct.ids)
+        assert not cut.ids[:, direct.ids.shape[1]:].any()
+    assert long_encoded.last(100) is long_encoded
+
+
 def test_length_batches_cover_every_review_once_and_group_similar_lengths():
     lengths = torch.randint(1, 500, (1000,))
     generator = torch.Generator().manual_seed(3)
