@@ -4,22 +4,17 @@
     result = train(ModelConfig(), TrainConfig(), reviews, labels, on_progress=print)
     evaluate(result.model, encode_reviews(test_texts, tokenizer, 200), test_labels).accuracy
 
-Why it is faster than the course loop on a CPU (``python -m rnnviz bench``; the course LSTM on 3,000
-IMDB reviews, this 2-core machine shared with other jobs, load ~2.6: notebook loop as written 324
-reviews/s, the same loop on 1 thread 781, rnnviz 1,012):
-- one thread (``TrainConfig.num_threads``): these RNNs are chains of small matrix products; a
-  second OpenMP thread helps only on an idle machine (1.8x at a quiet moment); as soon as anything
-  else uses a core (a browser, a test run) its threads spin at every barrier and a batch takes
-  several times longer: 2 threads ran at 310 reviews/s in the measurement above;
-- batches of similar lengths (bucketing), each cut to its longest review: no step is spent on
-  padding (IMDB's median review is 175 tokens); 771 -> 1,012 reviews/s;
-- reviews are tokenised and padded once, then sliced (:mod:`rnnviz.reviews`): no DataLoader or per-sample
-  collation;
-- the loss is accumulated on the device, and no ``pack_padded_sequence`` (3-10x slower here): the
-  model reads each review at its own last token instead (see :mod:`rnnviz.models`);
-- optionally ``workers=2``: two processes of one thread each share every batch, their gradients
-  averaged by ``torch.distributed`` (DistributedDataParallel, gloo; :mod:`rnnviz.distributed`); the
-  same loop runs one rank of a ``torchrun`` group across machines.
+Why it is faster than the course loop on a CPU (``python -m rnnviz bench`` measures both; the
+figures are in the README):
+- one thread per process (``TrainConfig.num_threads``): these RNNs are chains of small matrix
+  products, and a second OpenMP thread spins at every barrier as soon as anything else uses a core;
+- batches of similar lengths, each cut to its longest review: no step is spent on padding;
+- reviews are tokenised and padded once, then sliced (:mod:`rnnviz.reviews`); the loss is
+  accumulated on the device; no ``pack_padded_sequence`` (slower here): the model reads each
+  review at its own last token instead (see :mod:`rnnviz.models`);
+- ``workers=2``: two processes share every batch, their gradients averaged by ``torch.distributed``
+  (DistributedDataParallel, gloo; :mod:`rnnviz.distributed`); the same loop runs one rank of a
+  ``torchrun`` group across machines.
 """
 
 from __future__ import annotations
