@@ -29,8 +29,9 @@ Two ways to get it (``method=``):
 from __future__ import annotations
 
 import dataclasses
-
 from dataclasses import dataclass
+from typing import Sequence
+
 import numpy as np
 import torch
 
@@ -38,6 +39,8 @@ from rnnviz.tokenizer import OOV_ID, PAD_ID, START_ID, Tokenizer
 
 # Occluded copies scored per forward pass: bounds the memory of one batch (B x T x hidden).
 DEFAULT_BATCH = 256
+# Up to this many words a text is "short": explained by the model that reads short sentences best.
+SHORT_TEXT_WORDS = 60
 METHODS = ("auto", "occlusion", "gradient")
 # "auto" is exact up to this many words: 40 copies of 40 steps cost about one 200-word pass backward.
 EXACT_MAX_WORDS = 40
@@ -152,3 +155,44 @@ def explain_model(model: torch.nn.Module, tokenizer: Tokenizer, max_len: int, te
 
 
 __all__ = ["EXACT_MAX_WORDS", "METHODS", "Explanation", "explain", "explain_model"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One model's P(positive) of a text, with what a reader needs to weigh it: what the model learned
+    from (``trained_on``: "imdb", "sst" or "both"), how it reads long reviews (``test_accuracy``, IMDB
+    test) and short sentences (``sst_dev_accuracy``), and how many of the text's ``tokens`` (``<start>``
+    included) it does not know (``unknown``)."""
+
+    name: str
+    path: str
+    probability: float
+    tokens: int
+    unknown: int
+    max_len: int
+    trained_on: str
+    test_accuracy: float | None
+    sst_dev_accuracy: float | None
+
+    @classmethod
+    def of(cls, info, checkpoint, text: str) -> "Verdict":
+        """``checkpoint`` (a loaded :class:`~rnnviz.checkpoints.Checkpoint`, described by ``info``) on ``text``."""
+        encoding = checkpoint.tokenizer.encode_detailed(text)
+        return cls(info.name, str(info.path), float(checkpoint.predict([text])[0]), len(encoding),
+                   sum(encoding.is_oov), checkpoint.config.max_len, info.trained_on,
+                   info.metrics.get("test_accuracy"), info.metrics.get("sst_dev_accuracy"))
+
+    @property
+    def words(self) -> int:
+        return max(self.tokens - 1, 0)  # <start> aside
+
+
+def explainer_for(verdicts: Sequence[Verdict]) -> tuple[int, bool]:
+    """(index of the model to explain the text with, whether the text is short): up to
+    :data:`SHORT_TEXT_WORDS` words, the model that reads short sentences best (SST-2 dev), else the
+    one that reads long reviews best (IMDB test)."""
+    short = max(v.words for v in verdicts) <= SHORT_TEXT_WORDS
+    measure = "sst_dev_accuracy" if short else "test_accuracy"
+    best = max(range(len(verdicts)), key=lambda i: (getattr(verdicts[i], measure) or 0.0,
+                                                    verdicts[i].test_accuracy or 0.0))
+    return best, short

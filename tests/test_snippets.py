@@ -60,3 +60,64 @@ def test_the_prediction_snippet_gives_the_number_the_page_shows(monkeypatch):
     exec(compile(snippets.predict_code(f"{shipped[0].parent.name}/{shipped[0].name}"), "<predict>", "exec"), namespace)
     assert namespace["p"] == pytest.approx(load_checkpoint(shipped[0]).predict([review])[0], abs=1e-9)
     assert len(namespace["why"].words) == len(namespace["why"].contributions) > 3
+
+
+def _shipped(name: str, monkeypatch):
+    """The path of a shipped checkpoint, as a snippet names it from the project's folder (skip without it)."""
+    from rnnviz.checkpoints import shipped_checkpoint_dir
+
+    if not (shipped_checkpoint_dir() / f"{name}.safetensors").is_file():
+        pytest.skip(f"no shipped {name}")
+    monkeypatch.chdir(shipped_checkpoint_dir().parent)
+    return f"checkpoints/{name}.safetensors"
+
+
+def _run(code: str, name: str, **namespace) -> dict:
+    namespace.setdefault("print", lambda *args, **kwargs: None)
+    exec(compile(code, f"<{name}>", "exec"), namespace)
+    return namespace
+
+
+@pytest.mark.parametrize("model", ["sst-lstm", "sst-rnn"])
+def test_the_hidden_state_snippets_give_what_the_page_draws(model, monkeypatch):
+    """The Hidden states page's first snippets, run on a shipped model: the same P(positive)-after-each-word
+    line and the same states as the page's probe (``lessons.probe_review``)."""
+    import numpy as np
+
+    from rnnviz.checkpoints import load_checkpoint
+    from rnnviz.lessons import probe_review
+
+    path = _shipped(model, monkeypatch)
+    text = "The actors are brilliant, but the ending is a boring, stupid mess."
+    probe = probe_review(load_checkpoint(path), text)
+    read = snippets.prob_code().replace("checkpoints/NAME.safetensors", path)
+    line = _run(read, "prob", text=text)["p"]
+    assert np.allclose(line.numpy(), probe.reading.prob_by_step, atol=1e-5)
+    states = _run(snippets.states_code(probe.cell).replace("checkpoints/NAME.safetensors", path), "states", text=text)
+    assert np.allclose(states["heatmap"].T.numpy(), probe.reading.states, atol=1e-5)
+
+
+def test_the_shuffle_snippet_moves_the_rnn_not_the_bag(monkeypatch):
+    import random
+
+    import numpy as np
+
+    rnn, bag = _shipped("sst-lstm", monkeypatch), _shipped("bag", monkeypatch)
+    printed = []
+    random.seed(3)
+    code = snippets.order_shuffle_code().replace("checkpoints/RNN.safetensors", rnn).replace(
+        "checkpoints/BAG.safetensors", bag)
+    _run(code, "shuffle", text="The plot is boring, but the acting is great and the ending moving.",
+         print=printed.append)
+    rnn_answers, bag_answers = printed
+    assert np.float32(bag_answers[0]) == np.float32(bag_answers[1])  # exactly the same answer twice
+    assert abs(float(rnn_answers[0]) - float(rnn_answers[1])) > 1e-4
+
+
+def test_the_pairs_snippet_gives_the_score_of_the_model_card(monkeypatch):
+    from rnnviz.checkpoints import load_checkpoint
+
+    path = _shipped("sst-lstm", monkeypatch)
+    checkpoint = load_checkpoint(path)
+    scores = _run(snippets.pairs_code(), "pairs", checkpoint=checkpoint)["scores"]
+    assert scores.accuracy == pytest.approx(checkpoint.metrics["order_pairs_accuracy"], abs=1e-9)

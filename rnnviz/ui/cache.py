@@ -19,7 +19,7 @@ from rnnviz import checkpoints, embedding_probes, gradients
 from rnnviz.checkpoints import CheckpointError, list_checkpoints, load_checkpoint, read_metadata, sanitize_name
 from rnnviz.data import ImdbData, load_imdb
 from rnnviz.embedding_probes import freeze_step, nearest_in, nearest_neighbours
-from rnnviz.explain import explain
+from rnnviz.explain import Verdict, explain
 from rnnviz.gradients import MAX_STEPS, fresh_model, measure_decay, pick_per_cell, random_ids, saliency, spectral_radius
 from rnnviz.jobs import JobManager, measure_speed
 from rnnviz.lessons import probe_review
@@ -159,24 +159,17 @@ def long_review(min_words: int = 600) -> str:
 
 
 @per_checkpoint_set(show_spinner=False, max_entries=32)
-def predictions(text: str) -> dict:
-    """P(positive) of ``text`` for every available checkpoint: ``{"rows": [...], "errors": [...], "ms"}``."""
+def predictions(text: str) -> tuple[list[Verdict], list[str], float]:
+    """(``explain.Verdict`` of every available checkpoint on ``text``, errors, milliseconds)."""
     one_torch_thread()
     start = time.perf_counter()
-    rows, errors = [], []
+    verdicts, errors = [], []
     for info in available_checkpoints():
         try:
-            loaded = checkpoint(info.path)
-            encoding = loaded.tokenizer.encode_detailed(text)
-            rows.append({"name": info.name, "path": str(info.path), "probability": float(loaded.predict([text])[0]),
-                         "test_accuracy": info.metrics.get("test_accuracy"), "max_len": loaded.config.max_len,
-                         "tokens": len(encoding), "unknown": sum(encoding.is_oov), "shipped": info.shipped,
-                         "trained_on": info.trained_on, "sst_dev_accuracy": info.metrics.get("sst_dev_accuracy"),
-                         "order_pairs_accuracy": info.metrics.get("order_pairs_accuracy"),
-                         "recurrent": info.recurrent})
+            verdicts.append(Verdict.of(info, checkpoint(info.path), text))
         except (CheckpointError, OSError) as error:
             errors.append(f"{sanitize_name(info.name)}: {error}")  # names come from files: keep them plain
-    return {"rows": rows, "errors": errors, "ms": (time.perf_counter() - start) * 1000}
+    return verdicts, errors, (time.perf_counter() - start) * 1000
 
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=32)

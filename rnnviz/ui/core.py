@@ -4,6 +4,7 @@ Each is the core's own object (no wrapper); heavy work still goes through :mod:`
 """
 
 from rnnviz.checkpoints import CheckpointError, import_checkpoint_bytes, sanitize_name, user_checkpoint_dir
+from rnnviz.explain import explainer_for
 from rnnviz.gradients import MAX_STEPS
 from rnnviz.jobs import QueueFull, TrainingRequest, estimate_seconds, format_duration, training_work
 from rnnviz.languages import looks_french
@@ -19,7 +20,8 @@ from rnnviz.word_order import shuffle_words
 
 __all__ = [
     "CheckpointError", "FIRST_WORD_ID", "MAX_STEPS", "ModelConfig", "PROBE_REVIEWS", "Plan", "QueueFull",
-    "TOKEN_PATTERN", "TRAINING_DATA", "TrainConfig", "TrainingRequest", "estimate_seconds", "format_duration",
+    "TOKEN_PATTERN", "TRAINING_DATA", "TrainConfig", "TrainingRequest", "estimate_seconds", "explainer_for",
+    "format_duration",
     "from_pretrained_lesson", "import_checkpoint_bytes", "looks_french", "lookup", "pack", "pad_batch",
     "pad_tokens", "reacting_units", "sanitize_name", "shuffle_words", "split_words", "training_work",
     "unit_activation", "user_checkpoint_dir",

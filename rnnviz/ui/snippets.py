@@ -125,7 +125,8 @@ contribution = (grad * x).sum(-1)[0]   # gradient x input: > 0 pushes towards "p
 
 
 # ---------------------------------------------------------------- hidden states (rnnviz.probes)
-_READ = """from rnnviz import load_checkpoint
+_READ = """import torch
+from rnnviz import load_checkpoint
 
 checkpoint = load_checkpoint("checkpoints/NAME.safetensors")
 model = checkpoint.model.eval()
