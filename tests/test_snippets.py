@@ -121,3 +121,27 @@ def test_the_pairs_snippet_gives_the_score_of_the_model_card(monkeypatch):
     checkpoint = load_checkpoint(path)
     scores = _run(snippets.pairs_code(), "pairs", checkpoint=checkpoint)["scores"]
     assert scores.accuracy == pytest.approx(checkpoint.metrics["order_pairs_accuracy"], abs=1e-9)
+
+
+def test_the_embedding_snippets_give_the_map_and_the_neighbours_the_page_shows(monkeypatch):
+    """The Embeddings page's word-map and nearest-neighbour snippets, run on a shipped model."""
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+
+    from rnnviz.checkpoints import load_checkpoint
+    from rnnviz.embedding_probes import embedding_space, nearest_neighbours
+
+    checkpoint = load_checkpoint(_shipped("lstm", monkeypatch))
+    model, tokenizer = checkpoint.model, checkpoint.tokenizer
+    space = embedding_space(model, tokenizer, 300)
+    with torch.no_grad():
+        drawn = _run(snippets.space_code(300), "space", torch=torch, model=model)
+    assert np.allclose(drawn["p"].numpy(), space.polarity, atol=1e-6)
+    # PCA axes are defined up to their sign
+    assert np.allclose(np.abs(drawn["xy"].numpy()), np.abs(space.coords[:, :2]), atol=1e-3)
+    near = nearest_neighbours(model, tokenizer, "excellent", 12)
+    with torch.no_grad():
+        found = _run(snippets.neighbours_code("excellent"), "neighbours", torch=torch, F=F, model=model,
+                     tokenizer=tokenizer)
+    assert found["nearest"].tolist() == near.ids[:10].tolist()
