@@ -4,7 +4,8 @@ import streamlit as st
 from rnnviz.ui.core import reacting_units, unit_activation
 from rnnviz.ui import cache, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, limited_text, predict_then_reveal, show_chart
+from rnnviz.ui.hidden_state_panels import show_course_lessons, show_gates
+from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, limited_text, predict_then_reveal
 
 EXAMPLES = {"negation": "This movie is not bad at all.",
             "but": "The actors are brilliant and the first hour is moving, but the ending is a boring, stupid mess."}
@@ -67,23 +68,7 @@ dims = 3 if st.toggle(t("hs.trajectory.3d"), key="hs_trajectory_3d", bind="query
 chart_with_code(pc.trajectory_figure(probe.trajectory[:, :dims], tokens, reading.prob_by_step, probe.explained, lang),
                 snippets.trajectory_code(), t("hs.trajectory.notice"), key="hs_chart_trajectory")
 
-st.header(t("hs.gates.header"))
-if probe.gates is None:
-    st.info(t("hs.gates.none"))
-else:
-    gates = probe.gates
-    if probe.backward_gates is not None and st.radio(
-            t("hs.gates.direction"), ("forward", "backward"), format_func=lambda d: t(f"hs.gates.direction.{d}"),
-            horizontal=True, key="hs_gate_direction") == "backward":
-        gates = probe.backward_gates
-    chart_with_code(pc.gate_means_figure(gates.mean(), tokens, lang), snippets.gates_code(probe.cell),
-                    t(f"hs.gates.notice.{probe.cell}"), key="hs_chart_gate_means")
-    gate = st.radio(t("hs.gates.pick"), list(gates.values), format_func=lambda g: t(f"probe.gate.{g}"),
-                    horizontal=True, key=f"hs_gate_{probe.cell}")
-    low = 0.0 if gate in ("i", "f", "o", "r", "z") else -1.0
-    bound = max(1.0, float(np.abs(gates.values[gate]).max())) if gate == "c" else 1.0
-    show_chart(pc.states_heatmap(gates.values[gate], tokens, 1, lang, t(f"probe.gate.{gate}"),
-                                 (low * bound, bound)), key="hs_chart_gate_units")
+show_gates(probe, tokens, lang)
 
 st.header(t("hs.units.header"))
 left, right = st.columns(2)
@@ -101,26 +86,4 @@ labels = [pc.unit_labels(reading.forward.shape[1], probe.directions)[u] for u in
 chart_with_code(pc.reaction_figure(labels, reaction.delta, reaction.activation, tokens[position], lang),
                 snippets.reaction_code(position), t("hs.reaction.notice"), key="hs_chart_reaction")
 
-st.header(t("hs.lessons.header"))
-st.subheader(t("hs.loop.header"))
-loop = probe.loop
-chart_with_code(pc.cell_loop_figure(loop.by_module, loop.by_hand, loop.by_cell, lang), snippets.cell_loop_code(),
-                t("hs.loop.notice", steps=loop.by_module.shape[1], hand=loop.max_diff_hand, cell=loop.max_diff_cell,
-                  h_n=loop.max_diff_h_n)
-                + ("" if probe.loop_own else "\n\n" + t("hs.loop.not_own")), key="hs_chart_loop")
-st.subheader(t("hs.last.header"))
-last = probe.last
-notice = t("hs.last.notice", h_n=last.h_n_diff)
-if last.prob_last is not None:
-    notice += "\n\n" + t("hs.last.probs", wrong=float(last.prob_last[-1]), right=float(last.prob_gathered[-1]))
-chart_with_code(pc.last_state_figure(last.lengths, last.error_last, last.error_gathered, lang),
-                snippets.last_state_code(), notice, key="hs_chart_last")
-st.subheader(t("hs.halves.header"))
-halves = probe.halves
-notice = t("hs.halves.notice.bi" if probe.directions == 2 else "hs.halves.notice.uni", width=halves.out_width,
-           shape=str(halves.h_n_shape))
-chart_with_code(pc.halves_figure(halves.forward, halves.backward, halves.bias, lang), snippets.halves_code(),
-                notice, key="hs_chart_halves")
-st.subheader(t("hs.shapes.header"))
-chart_with_code(pc.task_shapes_figure(probe.shapes, tokens, lang), snippets.shapes_code(), t("hs.shapes.notice"),
-                key="hs_chart_shapes")
+show_course_lessons(probe, tokens, lang)

@@ -4,15 +4,15 @@ import uuid
 import streamlit as st
 
 from rnnviz.ui.core import (
-    CheckpointError, estimate_seconds, format_duration, ModelConfig, Plan, PROBE_REVIEWS, QueueFull,
-    sanitize_name, TrainConfig, TRAINING_DATA, training_work, TrainingRequest, user_checkpoint_dir,
+    estimate_seconds, format_duration, ModelConfig, Plan, PROBE_REVIEWS, QueueFull, TrainConfig, TRAINING_DATA,
+    training_work, TrainingRequest, user_checkpoint_dir,
 )
 from rnnviz.ui import app_charts, cache, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.train_panel import show_job
+from rnnviz.ui.train_panel import COOCCURRENCE, embedding_start, watch_job
 from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
 
-MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS, COOCCURRENCE, COMPOSED = 30, 2_000, 230, "@cooccurrence", 20_000
+MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS, COMPOSED = 30, 2_000, 230, 20_000
 OPTIMIZERS, CELLS = {"adam": "Adam", "rmsprop": "RMSprop", "sgd": "SGD"}, ("rnn", "lstm", "gru")
 SIZES, MAX_LENS = (8, 16, 32, 64, 128, 256), (25, 50, 100, 200, 300, 500)
 lang = language()
@@ -53,20 +53,9 @@ with reviews:
     max_len = st.select_slider(t("train.max_len"), MAX_LENS, 200, key="train_max_len", bind="query-params", help=t("train.max_len.help"))
     vocab_size = st.select_slider(t("train.vocab_size"), cache.VOCAB_SIZES, 10_000, key="train_vocab", bind="query-params",
                                   help=t("train.vocab_size.help"))
-    sources = {info.name: info.path for info in cache.available_checkpoints()}
-    names = {"": t("train.embedding_from.none"), COOCCURRENCE: t("train.embedding_from.cooccurrence")}
-    source = st.selectbox(t("train.embedding_from"), ["", COOCCURRENCE, *sources], key="train_embedding_from",
-                          format_func=lambda name: names.get(name, name), help=t("train.embedding_from.help"))
-    freeze = st.toggle(t("train.freeze"), key="train_freeze", disabled=not source, help=t("train.freeze.help"))
-    try:
-        donor = cache.checkpoint(sources[source]) if source in sources else None
-    except (CheckpointError, OSError) as error:
-        donor, _ = None, st.error(t("train.invalid", error=error))
-    if donor is not None:
+    source, donor, freeze = embedding_start()
+    if donor is not None:  # its vocabulary and word vectors come with it
         vocab_size, embedding_dim = donor.config.vocab_size, donor.config.embedding_dim
-        st.caption(t("train.embedding_note", name=sanitize_name(source), vocab=vocab_size, dim=embedding_dim))
-    elif source == COOCCURRENCE:
-        st.caption(t("train.cooccurrence_note", window=cache.WORD_VECTOR_WINDOW))
 auto_name = f"{'bi' if bidirectional else ''}{cell}-h{hidden}-{train_size}r-{epochs}e"
 name = st.text_input(t("train.name"), "", max_chars=64, placeholder=auto_name, key="train_name") or auto_name
 followed = st.text_input(t("train.probe"), PROBE_REVIEWS[0], max_chars=300, key="train_probe_text",
@@ -111,15 +100,4 @@ elif busy:
 was_active = job is not None and job.active
 predict_then_reveal("lesson.train.question", "lesson.train.answer", key="train_reveal")
 
-
-@st.fragment(run_every=1.0 if was_active else None)
-def watch() -> None:
-    current = manager.get(st.session_state.get("train_job"))
-    if current is None:
-        return
-    show_job(manager, current, st.session_state.get("train_job_epochs", 1), lang)
-    if was_active and not current.active:
-        st.rerun()
-
-
-watch()
+watch_job(manager, was_active, lang)

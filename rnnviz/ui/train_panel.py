@@ -1,19 +1,56 @@
-"""The Training page's job panel: queue position, progress, Stop, outcome and live curves of one job."""
+"""The Training page's panels: where the embedding starts, and one job's queue position, progress, Stop,
+outcome and live curves."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from rnnviz.checkpoints import CheckpointError, sanitize_name
 from rnnviz.jobs import DONE, EXPIRED, QUEUED, RUNNING, STOPPED, Job, JobManager
 from rnnviz.snapshots import Timeline, shared_map
-from rnnviz.ui import app_charts, embedding_charts
+from rnnviz.ui import app_charts, cache, embedding_charts
 from rnnviz.ui.widgets import show_chart
 from rnnviz.ui.state import t
 
+COOCCURRENCE = "@cooccurrence"  # the embedding-start choice "word vectors counted from the training texts"
 # (status, a checkpoint was saved) -> how to say it; anything else: the job failed.
 OUTCOMES = {(DONE, True): ("success", "train.done"), (STOPPED, True): ("success", "train.stopped"),
             (EXPIRED, True): ("warning", "train.stopped"), (STOPPED, False): ("info", "train.stopped_queued"),
             (EXPIRED, False): ("info", "train.expired")}
+
+
+def embedding_start():
+    """(choice, donor checkpoint or None, freeze?): where the embedding starts, chosen by the user: random
+    (""), word vectors counted from the training texts (:data:`COOCCURRENCE`), or another checkpoint's."""
+    sources = {info.name: info.path for info in cache.available_checkpoints()}
+    names = {"": t("train.embedding_from.none"), COOCCURRENCE: t("train.embedding_from.cooccurrence")}
+    source = st.selectbox(t("train.embedding_from"), ["", COOCCURRENCE, *sources], key="train_embedding_from",
+                          format_func=lambda name: names.get(name, name), help=t("train.embedding_from.help"))
+    freeze = st.toggle(t("train.freeze"), key="train_freeze", disabled=not source, help=t("train.freeze.help"))
+    try:
+        donor = cache.checkpoint(sources[source]) if source in sources else None
+    except (CheckpointError, OSError) as error:
+        donor, _ = None, st.error(t("train.invalid", error=error))
+    if donor is not None:
+        st.caption(t("train.embedding_note", name=sanitize_name(source), vocab=donor.config.vocab_size,
+                     dim=donor.config.embedding_dim))
+    elif source == COOCCURRENCE:
+        st.caption(t("train.cooccurrence_note", window=cache.WORD_VECTOR_WINDOW))
+    return source, donor, bool(freeze and source)
+
+
+def watch_job(manager: JobManager, was_active: bool, lang: str) -> None:
+    """The session's job, redrawn every second while it runs (a fragment: the rest of the page stays)."""
+    @st.fragment(run_every=1.0 if was_active else None)
+    def watch() -> None:
+        current = manager.get(st.session_state.get("train_job"))
+        if current is None:
+            return
+        show_job(manager, current, st.session_state.get("train_job_epochs", 1), lang)
+        if was_active and not current.active:
+            st.rerun()
+
+    watch()
 
 
 def show_job(manager: JobManager, current: Job, total: int, lang: str) -> None:
