@@ -3,6 +3,7 @@ import streamlit as st
 from rnnviz.ui.core import FIRST_WORD_ID, from_pretrained_lesson, lookup, split_words
 from rnnviz.ui import cache, embedding_charts as ec, snippets
 from rnnviz.ui.state import language, t
+from rnnviz.ui.embedding_panels import show_neighbours, show_replay
 from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, predict_then_reveal
 
 MAX_LOOKUP_WORDS = 12
@@ -50,36 +51,8 @@ space = cache.embedding_space(path, count)
 chart_with_code(ec.space_figure(space.words, space.coords, space.polarity, space.explained, dims, lang=lang),
                 snippets.space_code(count), t("emb.space.notice"), key="emb_chart_space")
 
-st.subheader(t("emb.timeline.header"))
-watched = [str(info.path) for info in infos if info.snapshots]  # the models that kept training snapshots
-if not watched:
-    st.info(t("emb.timeline.none_at_all"))
-else:
-    replayed = st.selectbox(t("emb.timeline.model"), watched, index=watched.index(path) if path in watched else 0,
-                            format_func=names.get, key="emb_timeline_model", help=t("emb.timeline.model.help"))
-    timeline, coords, explained = cache.training_map(replayed)
-    chart_with_code(ec.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained, lang),
-                    snippets.timeline_code(), t("emb.timeline.notice"), key="emb_chart_timeline")
-    chart_with_code(ec.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang),
-                    snippets.timeline_probes_code(), t("emb.timeline.probes.notice"), key="emb_chart_timeline_probes")
-
-st.subheader(t("emb.near.header"))
-word = st.text_input(t("emb.near.word"), "excellent", max_chars=60, key="emb_near_word", bind="query-params")
-near = cache.neighbours(path, word, 12) if word.strip() else None
-if near is None or not near.words:
-    st.warning(t("emb.near.unknown"))
-else:
-    chart_with_code(ec.neighbours_figure(near.word, near.words, near.similarity, lang),
-                    snippets.neighbours_code(near.word), t("emb.near.notice"), key="emb_chart_neighbours")
-    if st.toggle(t("emb.unlabelled.toggle"), key="emb_unlabelled", bind="query-params",
-                 help=t("emb.unlabelled.help")):
-        with st.spinner(t("emb.unlabelled.spinner")):
-            before = cache.unlabelled_neighbours(path, word, 12)
-        if before is not None:
-            chart_with_code(ec.neighbours_figure(before.word, before.words, before.similarity, lang,
-                                                 title=t("emb.unlabelled.title", word=before.word)),
-                            snippets.unlabelled_code(before.word), t("emb.unlabelled.notice"),
-                            key="emb_chart_unlabelled")
+show_replay(infos, names, path, lang)
+show_neighbours(path, lang)
 
 st.subheader(t("emb.axis.header"))
 left, right = st.columns(2)
