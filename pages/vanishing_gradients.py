@@ -78,17 +78,16 @@ if target == "loss":
     label = right.radio(t("gradients.label"), [1, 0], format_func=lambda k: t(f"gradients.label.{k}"),
                         horizontal=True, key=LABEL_KEY)
 result = cache.gradient_decays(text, length, seed, target, label)
-for error in result["errors"]:
+for error in result.errors:
     st.warning(error)
-if result["total"] > result["tokens"]:
-    st.info(t("gradients.cut", total=result["total"], limit=MAX_STEPS))
-trained = ", ".join(d.label for d in result["trained"].values()) or t("gradients.measured.none")
-st.caption(t("gradients.measured.caption", steps=result["tokens"], ms=result["ms"], trained=trained,
-             models=len(result["trained"]) + len(result["fresh"])))
-radii = result["radii"]
-if radii.get("trained") is not None:
-    st.caption(t("gradients.measured.radius", trained=radii["trained"], fresh=radii["fresh"]))
-wide_chart(gradient_charts.decay_figure(result["trained"], result["fresh"], which, lang), snippets.decay_code(target),
+if result.total > result.tokens:
+    st.info(t("gradients.cut", total=result.total, limit=MAX_STEPS))
+trained = ", ".join(d.label for d in result.trained.values()) or t("gradients.measured.none")
+st.caption(t("gradients.measured.caption", steps=result.tokens, ms=result.milliseconds, trained=trained,
+             models=len(result.trained) + len(result.fresh)))
+if result.radius_trained is not None:
+    st.caption(t("gradients.measured.radius", trained=result.radius_trained, fresh=result.radius_fresh))
+wide_chart(gradient_charts.decay_figure(result.trained, result.fresh, which, lang), snippets.decay_code(target),
            t("gradients.measured.notice"), key="gradients_chart_decay")
 
 predict_then_reveal("lesson.gradients.question", "lesson.gradients.answer", key="gradients_reveal")

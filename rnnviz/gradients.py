@@ -14,12 +14,8 @@ How it is computed here (fast enough for 1,000 steps x 3 cells in well under a s
    really underflow to 0 and exploding ones really overflow to ``inf``.
 
 The result equals ``torch.autograd.grad(L, [h_0, ..., h_{T-1}])`` of the unrolled network (see the
-tests, which also check it against float64 finite differences).
-
-Word saliency ("which words matter") is plain autograd through the whole classifier: the gradient of
-the logit with respect to each word vector, times that word vector ("gradient x input").
-
-Nothing here imports streamlit or plotly. Results are frozen dataclasses of numpy arrays.
+tests, which also check it against float64 finite differences). Word saliency ("which words matter")
+is plain autograd through the whole classifier: gradient x input on the word vectors.
 """
 
 from __future__ import annotations
@@ -121,6 +117,23 @@ class GradientDecay:
     @property
     def finite(self) -> bool:
         return self.first_overflow is None
+
+
+@dataclass(frozen=True)
+class DecayComparison:
+    """Every cell on the same input: ``trained`` / ``fresh``: cell -> :class:`GradientDecay` of its trained
+    checkpoint (cells that have one) / of an untrained model of the same size; ``tokens``: steps measured,
+    ``total``: steps before the cut to MAX_STEPS; ``milliseconds`` spent measuring; ``errors``: checkpoints
+    that could not be read; ``radius_trained`` / ``radius_fresh``: spectral radius of the vanilla RNNs' W_hh."""
+
+    trained: dict
+    fresh: dict
+    tokens: int
+    total: int
+    milliseconds: float
+    errors: tuple[str, ...] = ()
+    radius_trained: float | None = None
+    radius_fresh: float | None = None
 
 
 def _markers(norms: np.ndarray) -> tuple[int | None, int | None, int | None]:

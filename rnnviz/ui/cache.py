@@ -20,7 +20,7 @@ from rnnviz.checkpoints import CheckpointError, list_checkpoints, load_checkpoin
 from rnnviz.data import ImdbData, load_imdb
 from rnnviz.embedding_probes import freeze_step, nearest_in, nearest_neighbours
 from rnnviz.explain import Verdict, explain
-from rnnviz.gradients import MAX_STEPS, fresh_model, measure_decay, pick_per_cell, random_ids, saliency, spectral_radius
+from rnnviz.gradients import MAX_STEPS, DecayComparison, fresh_model, measure_decay, pick_per_cell, random_ids, saliency, spectral_radius
 from rnnviz.jobs import JobManager, measure_speed
 from rnnviz.lessons import probe_review
 from rnnviz.models import CELLS, ModelConfig, RNNClassifier
@@ -225,12 +225,9 @@ def gradient_lineup() -> tuple[tuple[str, str | None], ...]:
 
 
 @per_checkpoint_set(show_spinner=False, max_entries=32)
-def gradient_decays(text: str | None, length: int, seed: int, target: str, label: int) -> dict:
-    """Gradient decay of every cell, trained and fresh: ``{"trained": {cell: GradientDecay}, "fresh": {...},
-    "errors": [...], "tokens": steps measured, "total": steps before the cut to MAX_STEPS, "ms": time spent
-    measuring (models loaded and text encoded aside), "radii": spectral radius of the vanilla RNNs' W_hh
-    ({"trained": float or None, "fresh": float})}``.
-    ``text`` None: ``length`` random ids drawn with ``seed``."""
+def gradient_decays(text: str | None, length: int, seed: int, target: str, label: int) -> DecayComparison:
+    """Gradient decay of every cell, trained and fresh (models loaded and text encoded aside from the
+    time measured). ``text`` None: ``length`` random ids drawn with ``seed``."""
     one_torch_thread()
     trained, fresh, errors, total, ids, seconds, radii = {}, {}, [], 0, [], 0.0, {}
     for cell, path in gradient_lineup():
@@ -246,8 +243,8 @@ def gradient_decays(text: str | None, length: int, seed: int, target: str, label
         if cell == "rnn":  # the vanilla RNN's W_hh is square: its spectral radius, as in the lab
             radii = {"trained": spectral_radius(loaded.model.rnn.weight_hh_l0.detach()) if loaded else None,
                      "fresh": spectral_radius(fresh_model.rnn.weight_hh_l0.detach())}
-    return {"trained": trained, "fresh": fresh, "errors": errors, "tokens": len(ids), "total": total,
-            "ms": seconds * 1000, "radii": radii}
+    return DecayComparison(trained, fresh, len(ids), total, seconds * 1000, tuple(errors), radii.get("trained"),
+                           radii.get("fresh"))
 
 
 @per_checkpoint_set(show_spinner=False, max_entries=32)
