@@ -90,3 +90,15 @@ def test_pages_import_only_the_ui_floor():
     for path in sorted((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]:
         core = [name for name in _imported(path) if name.startswith("rnnviz") and not name.startswith("rnnviz.ui")]
         assert not core, f"{path.name} imports {core}"
+
+
+def test_no_module_imports_another_modules_private_names():
+    """A name with a leading underscore is its module's own business: no other module imports it."""
+    sources = list((ROOT / "rnnviz").rglob("*.py")) + list((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]
+    reached = []
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("rnnviz"):
+                reached += [f"{path.relative_to(ROOT)}: {node.module}.{alias.name}" for alias in node.names
+                            if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert not reached

@@ -16,8 +16,8 @@ import torch
 
 from rnnviz.checkpoints.format import (
     DEFAULT_MAX_UPLOAD_BYTES, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, METADATA_KEY, SUFFIX,
-    CheckpointError, _build_model, _check_size_plausible, _check_tensors_match, _check_tokenizer,
-    _config_from_dict, _Header, human_bytes, _jsonable, _read_header_from_bytes, _read_header_from_file,
+    CheckpointError, build_model, check_size_plausible, check_tensors_match, check_tokenizer,
+    config_from_dict, Header, human_bytes, jsonable, read_header_from_bytes, read_header_from_file,
 )
 from rnnviz.checkpoints.names import DEFAULT_NAME, display_name
 from rnnviz.tokenizer import Tokenizer
@@ -162,13 +162,13 @@ class Checkpoint:
 
         size = self.path.stat().st_size if self.path and self.path.exists() else 0
         shipped = self.path is not None and self.path.parent == shipped_checkpoint_dir().resolve()
-        return _info_from_metadata(self.path or Path(self.name + SUFFIX), self.metadata, size, shipped)
+        return info_from_metadata(self.path or Path(self.name + SUFFIX), self.metadata, size, shipped)
 
     def __repr__(self) -> str:
         return f"Checkpoint(name={self.name!r}, config={self.config!r}, path={str(self.path) if self.path else None!r})"
 
 
-def _info_from_metadata(path: Path, metadata: dict, size: int, shipped: bool = False) -> CheckpointInfo:
+def info_from_metadata(path: Path, metadata: dict, size: int, shipped: bool = False) -> CheckpointInfo:
     history = metadata.get("history") or []
     return CheckpointInfo(
         path=path,
@@ -206,7 +206,7 @@ def build_metadata(model: torch.nn.Module, *, tokenizer: Tokenizer, metrics: Map
         raise CheckpointError("the model has no .config; pass config=")
     if not isinstance(tokenizer, Tokenizer):
         raise TypeError(f"tokenizer must be an rnnviz Tokenizer, got {type(tokenizer).__name__}")
-    metrics = dict(_jsonable(dict(metrics or {})))
+    metrics = dict(jsonable(dict(metrics or {})))
     metrics.setdefault("n_params", sum(p.numel() for p in model.parameters()))
     metrics.setdefault("n_trainable_params", sum(p.numel() for p in model.parameters() if p.requires_grad))
     return {
@@ -215,12 +215,12 @@ def build_metadata(model: torch.nn.Module, *, tokenizer: Tokenizer, metrics: Map
         "name": display_name(name),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "torch_version": torch.__version__,
-        "model_config": _jsonable(config),
+        "model_config": jsonable(config),
         "tokenizer": tokenizer.to_dict(),
         "metrics": metrics,
-        "history": _jsonable(list(history or [])),
-        "train_config": _jsonable(train_config),
-        "data_source": _jsonable(data_source),
+        "history": jsonable(list(history or [])),
+        "train_config": jsonable(train_config),
+        "data_source": jsonable(data_source),
     }
 
 
@@ -242,8 +242,8 @@ def checkpoint_bytes(model: torch.nn.Module, *, tokenizer: Tokenizer, metrics: M
     document = json.dumps(metadata, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     data = save(tensors, metadata={METADATA_KEY: document})
     # Never write a file that load_checkpoint would refuse (e.g. a metric that is not a number).
-    header = _read_header_from_bytes(data)
-    _check_tokenizer(header.metadata["tokenizer"], _config_from_dict(header.metadata["model_config"]))
+    header = read_header_from_bytes(data)
+    check_tokenizer(header.metadata["tokenizer"], config_from_dict(header.metadata["model_config"]))
     return data
 
 
@@ -254,27 +254,27 @@ def read_metadata(path: str | os.PathLike) -> dict:
     Checks the header's structure and the metadata (format, version, config); raises
     :class:`CheckpointError` otherwise. Tensor shapes are checked by :func:`load_checkpoint`.
     """
-    header, _, _ = _read_header_from_file(Path(path).expanduser())
-    _config_from_dict(header.metadata["model_config"])
+    header, _, _ = read_header_from_file(Path(path).expanduser())
+    config_from_dict(header.metadata["model_config"])
     return header.metadata
 
 
-def _header_checks(header: _Header) -> tuple[Any, Tokenizer]:
+def _header_checks(header: Header) -> tuple[Any, Tokenizer]:
     """(model config, tokenizer) of a parsed header, checked against each other and the tensor sizes."""
-    config = _config_from_dict(header.metadata["model_config"])
-    tokenizer = _check_tokenizer(header.metadata["tokenizer"], config)
-    _check_size_plausible(config, header)
+    config = config_from_dict(header.metadata["model_config"])
+    tokenizer = check_tokenizer(header.metadata["tokenizer"], config)
+    check_size_plausible(config, header)
     return config, tokenizer
 
 
-def _build(header: _Header, data: bytes, path: Path | None,
+def _build(header: Header, data: bytes, path: Path | None,
            checked: tuple[Any, Tokenizer] | None = None) -> Checkpoint:
     """Every check, then the model: ``header`` must be the parse of ``data``; ``checked``: what
     :func:`_header_checks` already returned for it."""
     metadata = header.metadata
     config, tokenizer = checked or _header_checks(header)
-    model = _build_model(config)
-    _check_tensors_match(header, model)
+    model = build_model(config)
+    check_tensors_match(header, model)
 
     from safetensors.torch import load
 
@@ -306,12 +306,12 @@ def load_checkpoint(path: str | os.PathLike, max_bytes: int = MAX_FILE_BYTES) ->
 
     checked = []
 
-    def cheap_checks_first(header: _Header, size: int) -> None:  # on the header alone, before the tensors
+    def cheap_checks_first(header: Header, size: int) -> None:  # on the header alone, before the tensors
         if size > max_bytes:
             raise CheckpointError(f"{path}: the file has {human_bytes(size)}; the limit is {human_bytes(max_bytes)}")
         checked.append(_header_checks(header))
 
-    header, _, data = _read_header_from_file(path, cheap_checks_first)
+    header, _, data = read_header_from_file(path, cheap_checks_first)
     return _build(header, data, path.resolve(), checked[0])
 
 
@@ -323,7 +323,7 @@ def load_checkpoint_bytes(data: bytes | bytearray | memoryview, max_bytes: int =
     data = bytes(data)
     if len(data) > max_bytes:
         raise CheckpointError(f"the upload has {human_bytes(len(data))}; the limit is {human_bytes(max_bytes)}")
-    header = _read_header_from_bytes(data)
+    header = read_header_from_bytes(data)
     if name is not None:
         header.metadata["name"] = display_name(name) or DEFAULT_NAME
     return _build(header, data, None)

@@ -70,7 +70,7 @@ def human_bytes(n: int) -> str:
     return f"{n} bytes"  # pragma: no cover
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     """Plain JSON types from dataclasses, numpy / torch scalars, paths; NaN and inf become None."""
     if value is None or isinstance(value, (bool, str)):
         return value
@@ -80,17 +80,17 @@ def _jsonable(value: Any) -> Any:
         value = float(value)
         return value if math.isfinite(value) else None
     if isinstance(value, torch.Tensor) and value.numel() == 1:
-        return _jsonable(value.item())
+        return jsonable(value.item())
     if isinstance(value, np.ndarray):
-        return [_jsonable(v) for v in value.tolist()]
+        return [jsonable(v) for v in value.tolist()]
     if hasattr(value, "to_dict") and callable(value.to_dict):
-        return _jsonable(value.to_dict())
+        return jsonable(value.to_dict())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     if isinstance(value, (Path, os.PathLike)):
         return os.fspath(value)
     if isinstance(value, (_dt.datetime, _dt.date)):
@@ -114,7 +114,7 @@ def _models():
     return models
 
 
-def _config_from_dict(data: Any):
+def config_from_dict(data: Any):
     if not isinstance(data, dict):
         raise CheckpointError("the metadata's 'model_config' is not an object")
     try:
@@ -142,7 +142,7 @@ class TensorEntry:
 
 
 @dataclass(frozen=True)
-class _Header:
+class Header:
     tensors: dict[str, TensorEntry]
     metadata: dict  # the rnnviz JSON document
     data_start: int  # 8 + header length
@@ -166,7 +166,7 @@ def _describe_foreign(prefix: bytes) -> str | None:
     return None
 
 
-def _parse_header(prefix: bytes, file_size: int, read_header) -> _Header:
+def _parse_header(prefix: bytes, file_size: int, read_header) -> Header:
     """Validate the safetensors header; ``read_header(n)`` returns the ``n`` header bytes.
 
     ``prefix`` is the first bytes of the file (at least 8 when the file has them).
@@ -242,7 +242,7 @@ def _parse_header(prefix: bytes, file_size: int, read_header) -> _Header:
     except (ValueError, RecursionError) as error:
         raise CheckpointError(f"the rnnviz metadata is not valid JSON ({error})") from None
     _check_metadata(metadata)
-    return _Header(tensors, metadata, 8 + header_len, data_size)
+    return Header(tensors, metadata, 8 + header_len, data_size)
 
 
 def _parse_entry(name: str, spec: Any) -> TensorEntry:
@@ -304,8 +304,8 @@ def _check_metadata(metadata: Any) -> None:
         raise CheckpointError("the metadata's 'history' must be a list of objects (one per epoch)")
 
 
-def _read_header_from_file(path: Path, check: Callable[[_Header, int], None] | None = None
-                           ) -> tuple[_Header, int, bytes | None]:
+def read_header_from_file(path: Path, check: Callable[[Header, int], None] | None = None
+                           ) -> tuple[Header, int, bytes | None]:
     """(header, file size, the file's bytes or None): the header is parsed once; when ``check(header,
     size)`` is given and passes, the whole file is read through the same open handle, so the bytes are
     those of the file whose header was checked (a checkpoint is replaced by a rename, never in place)."""
@@ -337,7 +337,7 @@ def _read_header_from_file(path: Path, check: Callable[[_Header, int], None] | N
     return header, size, data
 
 
-def _read_header_from_bytes(data: bytes) -> _Header:
+def read_header_from_bytes(data: bytes) -> Header:
     view = memoryview(data)
     return _parse_header(bytes(view[:16]), len(data), lambda n: bytes(view[8: 8 + n]))
 
@@ -356,7 +356,7 @@ def _estimate_parameters(config: Any) -> int | None:
     return vocab * emb + layers * dirs * gates * hidden * (width + hidden + 2) + hidden * dirs * 4 + 1
 
 
-def _check_size_plausible(config: Any, header: _Header) -> None:
+def check_size_plausible(config: Any, header: Header) -> None:
     """Refuse, before anything is allocated, a config far bigger than the tensors in the file.
 
     The model is only built when the config's size is plausible: the file's tensors (bounded by
@@ -377,8 +377,8 @@ def _check_size_plausible(config: Any, header: _Header) -> None:
             f"holds only {in_file:,} weights")
 
 
-def _build_model(config: Any) -> torch.nn.Module:
-    """A fresh ``RNNClassifier(config)`` (called only after :func:`_check_size_plausible`)."""
+def build_model(config: Any) -> torch.nn.Module:
+    """A fresh ``RNNClassifier(config)`` (called only after :func:`check_size_plausible`)."""
     try:
         model = _models().RNNClassifier(config)
     except CheckpointError:
@@ -396,7 +396,7 @@ def _fmt_shape(shape: Sequence[int]) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
-def _check_tensors_match(header: _Header, model: torch.nn.Module) -> None:
+def check_tensors_match(header: Header, model: torch.nn.Module) -> None:
     """The file's tensor names and shapes must be exactly those of ``model.state_dict()``, plus the
     training snapshots its metadata announces (:mod:`rnnviz.snapshots`), if any."""
     from rnnviz.snapshots import Timeline
@@ -426,7 +426,7 @@ def _check_tensors_match(header: _Header, model: torch.nn.Module) -> None:
             raise CheckpointError(f"the model's tensor {name!r} is {dtype}, which checkpoints cannot hold")
 
 
-def _check_tokenizer(tokenizer_dict: Any, config: Any) -> Tokenizer:
+def check_tokenizer(tokenizer_dict: Any, config: Any) -> Tokenizer:
     try:
         tokenizer = Tokenizer.from_dict(tokenizer_dict)
     except (ValueError, TypeError) as error:

@@ -13,10 +13,10 @@ from typing import Any, Iterable, Iterator, Mapping
 import torch
 
 from rnnviz.checkpoints.checkpoint import (
-    Checkpoint, CheckpointInfo, _info_from_metadata, checkpoint_bytes, load_checkpoint_bytes,
+    Checkpoint, CheckpointInfo, info_from_metadata, checkpoint_bytes, load_checkpoint_bytes,
 )
 from rnnviz.checkpoints.format import (
-    DEFAULT_MAX_UPLOAD_BYTES, SUFFIX, USER_DIR_ENV, CheckpointError, _config_from_dict, _read_header_from_file,
+    DEFAULT_MAX_UPLOAD_BYTES, SUFFIX, USER_DIR_ENV, CheckpointError, config_from_dict, read_header_from_file,
 )
 from rnnviz.checkpoints.names import MAX_NAME_LENGTH, sanitize_name
 from rnnviz.tokenizer import Tokenizer
@@ -168,9 +168,9 @@ def list_checkpoints(*dirs: str | os.PathLike, include_invalid: bool = False) ->
                 continue  # hidden: our own temporary files
             seen.add(path.resolve())
             try:
-                header, size, _ = _read_header_from_file(path)
-                _config_from_dict(header.metadata["model_config"])
-                found.append(_info_from_metadata(path, header.metadata, size, shipped))
+                header, size, _ = read_header_from_file(path)
+                config_from_dict(header.metadata["model_config"])
+                found.append(info_from_metadata(path, header.metadata, size, shipped))
             except CheckpointError as error:
                 if include_invalid:
                     size = path.stat().st_size if path.exists() else 0

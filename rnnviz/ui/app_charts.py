@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from rnnviz.ui.charts import BASE_FONT, OKABE_ITO, _layout
+from rnnviz.ui.charts import BASE_FONT, OKABE_ITO, finish_layout
 from rnnviz.ui.texts import tr
 
 BLUE, ORANGE, SKY, VERMILLION = OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[4], OKABE_ITO[5]
@@ -58,7 +58,7 @@ def predictions_figure(names: Sequence[str], probabilities: Sequence[float],
                      tickvals=[0, 0.25, 0.5, 0.75, 1])
     fig.update_yaxes(title_text=tr("chart.predict.y", lang), categoryorder="array", categoryarray=labels[::-1])
     fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.25})
-    return _layout(fig, tr("chart.predict.title", lang), 160 + 55 * max(len(labels), 1))
+    return finish_layout(fig, tr("chart.predict.title", lang), 160 + 55 * max(len(labels), 1))
 
 
 def words_figure(words: Sequence[str], contributions: np.ndarray, is_oov: Sequence[bool], model_name: str,
@@ -92,7 +92,7 @@ def words_figure(words: Sequence[str], contributions: np.ndarray, is_oov: Sequen
     fig.update_yaxes(title_text=tr("chart.words.y", lang), autorange="reversed", showgrid=False,
                      tickvals=list(range(lines)), ticktext=[str(i + 1) for i in range(lines)])
     fig.update_layout(plot_bgcolor="#FFFFFF")
-    return _layout(fig, tr("chart.words.title", lang, model=_escape(model_name)), max(140 + 38 * lines, 360))
+    return finish_layout(fig, tr("chart.words.title", lang, model=_escape(model_name)), max(140 + 38 * lines, 360))
 
 
 # ------------------------------------------------------------------------------------------ training
@@ -130,7 +130,7 @@ def curves_figure(train_x: Sequence[float], train_loss: Sequence[float], train_a
     fig.update_yaxes(title_text=tr("chart.curves.loss", lang), rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text=tr("chart.curves.accuracy", lang), tickformat=".0%", range=[0, 1.02], row=1, col=2)
     fig.update_layout(legend={"orientation": "h", "y": -0.22})
-    return _layout(fig, _escape(title) if title else tr("chart.curves.title", lang), 430)
+    return finish_layout(fig, _escape(title) if title else tr("chart.curves.title", lang), 430)
 
 
 def progress_curves_figure(progress: Sequence, lang: str = "en", epochs: int | None = None) -> go.Figure:
@@ -163,7 +163,7 @@ def confusion_figure(confusion: np.ndarray, model_name: str, lang: str = "en") -
         hovertemplate="%{y} → %{x}: %{z:,}<extra></extra>", xgap=4, ygap=4))
     fig.update_xaxes(title_text=tr("chart.confusion.x", lang), side="bottom")
     fig.update_yaxes(title_text=tr("chart.confusion.y", lang), autorange="reversed")
-    return _layout(fig, tr("chart.confusion.title", lang, model=_escape(model_name)), 430)
+    return finish_layout(fig, tr("chart.confusion.title", lang, model=_escape(model_name)), 430)
 
 
 def checkpoint_table(infos: Sequence, lang: str = "en") -> list[dict]:
@@ -202,4 +202,4 @@ def weights_figure(parts: dict[str, int], lang: str = "en") -> go.Figure:
     fig.update_xaxes(title_text=tr("chart.weights.x", lang))
     fig.update_yaxes(title_text=tr("chart.weights.y", lang), autorange="reversed")
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.35})
-    return _layout(fig, tr("chart.weights.title", lang, total=f"{total:,}"), 300)
+    return finish_layout(fig, tr("chart.weights.title", lang, total=f"{total:,}"), 300)

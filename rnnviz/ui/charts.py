@@ -24,7 +24,7 @@ BASE_FONT = 16
 MAX_COLUMNS_WITH_TEXT = 30
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+def finish_layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": title, "font": {"size": BASE_FONT + 4}},
         font={"size": BASE_FONT},
@@ -92,7 +92,7 @@ def _kind_heatmap(ids: np.ndarray, words: np.ndarray, lang: str, title: str, x_t
     ))
     fig.update_yaxes(autorange="reversed", title=tr("chart.sentence", lang))
     fig.update_xaxes(title=x_title, dtick=1 if columns <= MAX_COLUMNS_WITH_TEXT else None)
-    return _layout(fig, title, height=140 + 48 * rows)
+    return finish_layout(fig, title, height=140 + 48 * rows)
 
 
 def token_ids_figure(token_rows: Sequence[Sequence[str]], id_rows: Sequence[Sequence[int]],
@@ -134,7 +134,7 @@ def mask_figure(mask: np.ndarray, lang: str = "en") -> go.Figure:
     ))
     fig.update_yaxes(autorange="reversed", title=tr("chart.sentence", lang))
     fig.update_xaxes(title=tr("chart.position", lang))
-    return _layout(fig, tr("chart.mask_title", lang), height=140 + 48 * rows)
+    return finish_layout(fig, tr("chart.mask_title", lang), height=140 + 48 * rows)
 
 
 def lengths_figure(lengths: np.ndarray, original_lengths: np.ndarray, lang: str = "en") -> go.Figure:
@@ -150,7 +150,7 @@ def lengths_figure(lengths: np.ndarray, original_lengths: np.ndarray, lang: str 
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.25})
     fig.update_yaxes(autorange="reversed", title=tr("chart.sentence", lang))
     fig.update_xaxes(title=tr("chart.lengths_axis", lang))
-    return _layout(fig, tr("chart.lengths_title", lang), height=200 + 40 * len(lengths))
+    return finish_layout(fig, tr("chart.lengths_title", lang), height=200 + 40 * len(lengths))
 
 
 def _sentence_colours(count: int) -> list[str]:
@@ -195,7 +195,7 @@ def packed_figure(view: PackedView, words: np.ndarray, row_count: int, lang: str
     fig.update_yaxes(title=tr("chart.slot", lang), autorange="reversed", dtick=1, row=2, col=1)
     fig.update_xaxes(title=tr("chart.time_step", lang), row=2, col=1)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.08, "x": 1, "xanchor": "right"})
-    return _layout(fig, tr("chart.packed_title", lang), height=260 + 44 * slots)
+    return finish_layout(fig, tr("chart.packed_title", lang), height=260 + 44 * slots)
 
 
 def packed_data_figure(view: PackedView, row_count: int, lang: str = "en") -> go.Figure:
@@ -215,4 +215,4 @@ def packed_data_figure(view: PackedView, row_count: int, lang: str = "en") -> go
         fig.add_vline(x=boundary - 0.5, line_width=3, line_color="#333333")
     fig.update_xaxes(title=tr("chart.element", lang))
     fig.update_yaxes(title="packed", showticklabels=False)
-    return _layout(fig, tr("chart.packed_data_title", lang), height=230)
+    return finish_layout(fig, tr("chart.packed_data_title", lang), height=230)

@@ -39,7 +39,7 @@ def titled(text: str) -> dict:
 
 
 def plain_figure(data: list[dict], layout: dict, title: str, height: int) -> go.Figure:
-    """One figure from plain dicts, with the app's large fonts (as ``charts._layout``), unvalidated."""
+    """One figure from plain dicts, with the app's large fonts (as ``charts.finish_layout``), unvalidated."""
     base = {"title": {"text": title, "font": {"size": BASE_FONT + 4}}, "font": {"size": BASE_FONT},
             "height": height, "margin": {"l": 20, "r": 20, "t": 60, "b": 20},
             "hoverlabel": {"font": {"size": BASE_FONT}}}

@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 from rnnviz.gradients import (COURSE_POINTS, FLOAT32_EPS, FLOAT32_MAX, FLOAT32_TINY, MAX_STEPS, GradientDecay,
                               Saliency, product_curve)
 from rnnviz.models import CELLS
-from rnnviz.ui.charts import BASE_FONT, OKABE_ITO, _layout
+from rnnviz.ui.charts import BASE_FONT, OKABE_ITO, finish_layout
 from rnnviz.ui.texts import tr
 
 CELL_COLOURS = {"rnn": OKABE_ITO[5], "lstm": OKABE_ITO[0], "gru": OKABE_ITO[2], "linear": OKABE_ITO[3]}
@@ -72,7 +72,7 @@ def product_figure(factor: float, steps: int = MAX_STEPS, lang: str = "en") -> g
     fig.update_yaxes(type="log", title=tr("gradients.chart.product_axis", lang), exponentformat="power")
     fig.update_xaxes(title=tr("gradients.chart.steps_axis", lang))
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return _layout(fig, tr("gradients.chart.theory_title", lang, factor=factor), height=520)
+    return finish_layout(fig, tr("gradients.chart.theory_title", lang, factor=factor), height=520)
 
 
 def _zones(fig: go.Figure, decay: GradientDecay, lang: str, row: int | None = None, col: int | None = None,
@@ -110,7 +110,7 @@ def spectral_figure(decay: GradientDecay, radius: float, lang: str = "en") -> go
     fig.update_yaxes(type="log", title=tr("gradients.chart.relative_axis", lang), exponentformat="power")
     fig.update_xaxes(title=tr("gradients.chart.distance_axis", lang), range=[0, max(decay.steps - 1, 1)])
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return _layout(fig, tr("gradients.chart.spectral_title", lang, radius=radius), height=520)
+    return finish_layout(fig, tr("gradients.chart.spectral_title", lang, radius=radius), height=520)
 
 
 def decay_figure(trained: Mapping[str, GradientDecay], fresh: Mapping[str, GradientDecay], which: str = "state",
@@ -144,7 +144,7 @@ def decay_figure(trained: Mapping[str, GradientDecay], fresh: Mapping[str, Gradi
     fig.update_layout(legend={"orientation": "h", "y": -0.25})
     fig.add_annotation(text=tr("gradients.chart.eps_short", lang), xref="paper", yref="y", x=0, y=np.log10(FLOAT32_EPS),
                        showarrow=False, yanchor="bottom", xanchor="left", font={"size": BASE_FONT - 3})
-    return _layout(fig, tr("gradients.chart.decay_title", lang), height=560)
+    return finish_layout(fig, tr("gradients.chart.decay_title", lang), height=560)
 
 
 def _word(token: str) -> str:
@@ -207,7 +207,7 @@ def saliency_figure(items: Sequence[tuple[bool, Saliency]], lang: str = "en", wo
         fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False, ticks="", row=index, col=1)
     cut = any(len(s.tokens) > max_words for s in saliencies)
     title = tr("gradients.chart.saliency_title_cut" if cut else "gradients.chart.saliency_title", lang, words=max_words)
-    fig = _layout(fig, title, height=height)
+    fig = finish_layout(fig, title, height=height)
     fig.update_layout(margin={"b": bar_px})
     fig.update_annotations(font_size=BASE_FONT)  # the subplot titles
     return fig

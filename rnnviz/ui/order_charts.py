@@ -12,7 +12,7 @@ from typing import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from rnnviz.ui.charts import BASE_FONT, OKABE_ITO, _layout
+from rnnviz.ui.charts import BASE_FONT, OKABE_ITO, finish_layout
 from rnnviz.ui.texts import TEXTS, tr
 
 IN_ORDER, SHUFFLED = OKABE_ITO[0], OKABE_ITO[1]
@@ -40,7 +40,7 @@ def shuffle_figure(names: Sequence[str], in_order: Sequence[float], shuffled: Se
                      tickvals=[0, 0.25, 0.5, 0.75, 1])
     fig.update_yaxes(title_text=tr("chart.order.y", lang), autorange="reversed")
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.3})
-    return _layout(fig, tr("chart.order.shuffle.title", lang), 200 + 90 * max(len(labels), 1))
+    return finish_layout(fig, tr("chart.order.shuffle.title", lang), 200 + 90 * max(len(labels), 1))
 
 
 def bag_words_figure(words: Sequence[str], scores: np.ndarray, lang: str = "en") -> go.Figure:
@@ -60,7 +60,7 @@ def bag_words_figure(words: Sequence[str], scores: np.ndarray, lang: str = "en")
                      ticktext=ticks, tickangle=-60 if len(words) > 8 else 0)
     fig.update_yaxes(title_text=tr("chart.order.words.y", lang), zeroline=True, zerolinecolor="#666666")
     fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.35 if len(words) > 8 else -0.25})
-    return _layout(fig, tr("chart.order.words.title", lang), 500)
+    return finish_layout(fig, tr("chart.order.words.title", lang), 500)
 
 
 def categories_figure(categories: Sequence[str], shares: dict[str, Sequence[float]], lang: str = "en") -> go.Figure:
@@ -78,5 +78,5 @@ def categories_figure(categories: Sequence[str], shares: dict[str, Sequence[floa
     fig.update_yaxes(title_text=tr("chart.order.categories.y", lang), range=[0, 1.15], tickformat=".0%")
     fig.update_xaxes(title_text=tr("chart.order.categories.x", lang))
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.45})
-    return _layout(fig, tr("chart.order.categories.title", lang), 540)
+    return finish_layout(fig, tr("chart.order.categories.title", lang), 540)
 
