@@ -9,7 +9,7 @@ from rnnviz.ui.core import (
 )
 from rnnviz.ui import app_charts, cache, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.train_panel import COOCCURRENCE, embedding_start, watch_job
+from rnnviz.ui.train_panels import COOCCURRENCE, embedding_start, watch_job
 from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
 
 MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS, COMPOSED = 30, 2_000, 230, 20_000
