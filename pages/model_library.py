@@ -63,15 +63,16 @@ with overview:
         st.caption(t("models.no_history"))
     confusion, notes = st.columns([3, 2], gap="large", vertical_alignment="center")
     try:
-        evaluation = cache.test_evaluation(info.path)
+        evaluation, total = cache.test_evaluation(info.path)
     except (CheckpointError, OSError) as error:
         st.error(t("models.error", error=error))
     else:
         with confusion:
-            show_chart(app_charts.confusion_figure(evaluation["confusion"], info.name, lang), key="models_chart_confusion")
-        notes.markdown(t("models.confusion.notice", count=evaluation["count"], accuracy=evaluation["accuracy"],
+            show_chart(app_charts.confusion_figure(evaluation.confusion, info.name, lang), key="models_chart_confusion")
+        count = len(evaluation.probabilities)
+        notes.markdown(t("models.confusion.notice", count=count, accuracy=evaluation.accuracy,
                          source=source_label(cache.imdb().source)))
-        if evaluation["count"] < evaluation["total"]:
-            notes.caption(t("models.confusion.limited", count=evaluation["count"], total=evaluation["total"]))
+        if count < total:
+            notes.caption(t("models.confusion.limited", count=count, total=total))
     st.download_button(t("models.download", name=info.path.stem), data=Path(info.path).read_bytes,
                        file_name=Path(info.path).name, mime="application/octet-stream", key="models_download")

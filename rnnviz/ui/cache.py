@@ -26,7 +26,7 @@ from rnnviz.lessons import probe_review
 from rnnviz.models import CELLS, ModelConfig, RNNClassifier
 from rnnviz.order_pairs import load_pairs, rank_readers, score_pairs
 from rnnviz.pipeline import load_corpus
-from rnnviz.reviews import encode_reviews, evaluate
+from rnnviz.reviews import Evaluation, encode_reviews, evaluate
 from rnnviz.snapshots import shared_map
 from rnnviz.sst import load_sst
 from rnnviz.tokenizer import Tokenizer
@@ -372,8 +372,9 @@ TEST_EVALUATION_LIMIT = 2_000
 
 
 @per_checkpoint_file(st.cache_data, show_spinner="Testing the model…", max_entries=32)
-def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> dict:
-    """Accuracy and (2, 2) confusion counts of a checkpoint on (a seeded random ``limit`` of) the test reviews."""
+def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> tuple[Evaluation, int]:
+    """(``reviews.Evaluation``: accuracy and (2, 2) confusion counts, of a checkpoint on a seeded random
+    ``limit`` of the test reviews; how many test reviews there are in all)."""
     one_torch_thread()
     test = imdb()["test"]
     picks = sorted(np.random.default_rng(0).choice(len(test), size=min(limit, len(test)), replace=False).tolist())
@@ -381,7 +382,7 @@ def test_evaluation(path: str, limit: int = TEST_EVALUATION_LIMIT) -> dict:
     loaded = checkpoint(path)
     reviews = encode_reviews(rows["text"], loaded.tokenizer, loaded.config.max_len)
     result = evaluate(loaded.model, reviews, labels=rows["label"])
-    return {"accuracy": result.accuracy, "confusion": result.confusion, "count": len(picks), "total": len(test)}
+    return result, len(test)
 
 
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
