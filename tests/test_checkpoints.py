@@ -340,9 +340,10 @@ def test_refuses_overlapping_tensors_and_duplicate_keys(saved, tmp_path):
     tensors = [k for k in header if k != "__metadata__"]
     first = sorted(tensors, key=lambda k: header[k]["data_offsets"][0])
     a, b = header[first[0]], header[first[1]]
-    if a["data_offsets"][1] - a["data_offsets"][0] == b["data_offsets"][1] - b["data_offsets"][0]:
-        b["data_offsets"] = list(a["data_offsets"])
-        refuse(tmp_path, join_file(header, body))
+    # b keeps its size but starts where a starts: the two tensors share bytes
+    start, size = a["data_offsets"][0], b["data_offsets"][1] - b["data_offsets"][0]
+    b["data_offsets"] = [start, start + size]
+    refuse(tmp_path, join_file(header, body), "overlaps another tensor")
     raw = json.dumps(split_file(path.read_bytes())[0])
     duplicated = raw.replace('{"', '{"__metadata__": {}, "', 1).encode()
     refuse(tmp_path, struct.pack("<Q", len(duplicated)) + duplicated + body, "repeats the key")
