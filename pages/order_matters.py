@@ -1,9 +1,9 @@
-import pandas as pd
 import streamlit as st
 
 from rnnviz.ui.core import shuffle_words
 from rnnviz.ui import cache, order_charts as oc, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
+from rnnviz.ui.order_panels import show_pairs
 from rnnviz.ui.widgets import chart_with_code, limited_text, predict_then_reveal
 
 EXAMPLES = {"negation": "This movie is not bad at all.",
@@ -74,22 +74,4 @@ if bag_path:
                       prob=bag.prob), key="order_chart_bag_words")
 predict_then_reveal("lesson.order.question", "lesson.order.answer", key="order_reveal")
 
-st.header(t("order.pairs.header"))
-suite = cache.pair_suite()
-st.markdown(t("order.pairs.intro", pairs=len(suite)))
-scores = {names[p]: cache.pair_scores(p) for p in paths}
-categories = list(suite.categories)
-shares = {name: [right / total for right, total in s.by_category().values()] for name, s in scores.items()}
-chart_with_code(oc.categories_figure(categories, shares, lang), snippets.pairs_code(), t("order.scores.notice"),
-                key="order_chart_categories")
-category = st.selectbox(t("order.category"), ["all", *categories], key="order_category",
-                        format_func=lambda c: t(f"order.category.{c}"))
-rows = [i for i, pair in enumerate(suite.pairs) if category == "all" or pair.category == category]
-table = {t("order.category"): [t(f"order.category.{suite.pairs[i].category}") for i in rows],
-         t("order.table.positive"): [suite.pairs[i].positive for i in rows],
-         t("order.table.negative"): [suite.pairs[i].negative for i in rows]}
-for name, score in scores.items():
-    table[t("order.table.both", name=name)] = ["✓" if score.both_right[i] else "✗" for i in rows]
-    table[f"{name}: P(+)"] = [f"{score.positive[i]:.2f} / {score.negative[i]:.2f}" for i in rows]
-st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="order_table")
-st.caption(t("order.table.caption"))
+show_pairs(paths, names, lang)

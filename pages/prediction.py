@@ -1,8 +1,9 @@
 
 import streamlit as st
 
-from rnnviz.ui.core import explainer_for, looks_french
-from rnnviz.ui import app_charts, cache, snippets
+from rnnviz.ui.core import looks_french
+from rnnviz.ui import app_charts, cache
+from rnnviz.ui.prediction_panels import show_why
 from rnnviz.ui.state import language, t, text_from_url, text_to_url
 from rnnviz.ui.texts.predict import EXAMPLES
 from rnnviz.ui.widgets import limited_text, predict_then_reveal, show_chart
@@ -23,10 +24,6 @@ def _use_example(kind: str) -> None:
 def _submit() -> None:
     st.session_state.predict_query = st.session_state.predict_text
     text_to_url("review", st.session_state.predict_text)
-
-
-def _code_words(pairs) -> str:
-    return ", ".join(f"`{word}` ({value:+.2f})" for word, value in pairs) or t("predict.none")
 
 
 def _detail(verdict) -> str:
@@ -73,25 +70,5 @@ show_chart(app_charts.predictions_figure([v.name for v in verdicts], [v.probabil
 st.markdown(t("predict.verdicts.notice"))
 predict_then_reveal("lesson.predict.question", "lesson.predict.answer", key="predict_reveal")
 
-st.header(t("predict.why"))
-names = [verdict.name for verdict in verdicts]
-best, short = explainer_for(verdicts)  # the best reader of short sentences, or of long reviews
-st.caption(t("predict.picked.short" if short else "predict.picked.long", words=max(v.words for v in verdicts),
-             name=verdicts[best].name))
-name = st.selectbox(t("predict.model"), names, index=best, key=f"predict_model_{'short' if short else 'long'}")
-verdict = verdicts[names.index(name)] if name in names else verdicts[best]
-explained, explain_ms = cache.explanation(verdict.path, text)
-if explained.truncated:
-    st.info(t("predict.cut", total=verdict.tokens, max_len=explained.max_len, cut=len(explained.cut_words)))
-    cut = explained.cut_words
-    st.text(" ".join(cut[:80]) + (" …" if len(cut) > 80 else ""))
-show_chart(app_charts.words_figure(explained.words, explained.contributions, explained.is_oov, name, lang),
-           key="predict_chart_words")  # full width: long reviews need it
-st.markdown(t(f"predict.why.{explained.method}"))
-with st.expander(t("common.code")):
-    st.code(snippets.predict_code(cache.shown_path(verdict.path)), language="python")
-st.markdown(t("predict.top", positive=_code_words(explained.top(5, True)),
-              negative=_code_words(explained.top(5, False))))
-if explained.n_oov:
-    st.caption(t("predict.oov", count=explained.n_oov))
+explain_ms = show_why(verdicts, text, lang)
 st.caption(t("predict.timing", ms=predict_ms + explain_ms))

@@ -9,12 +9,11 @@ from rnnviz.ui.core import (
 )
 from rnnviz.ui import app_charts, cache, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.train_panels import COOCCURRENCE, embedding_start, watch_job
+from rnnviz.ui.train_panels import COOCCURRENCE, embedding_start, learning_settings, network_settings, watch_job
 from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
 
 MAX_MINUTES, TEST_LIMIT, MEAN_TOKENS, COMPOSED = 30, 2_000, 230, 20_000
-OPTIMIZERS, CELLS = {"adam": "Adam", "rmsprop": "RMSprop", "sgd": "SGD"}, ("rnn", "lstm", "gru")
-SIZES, MAX_LENS = (8, 16, 32, 64, 128, 256), (25, 50, 100, 200, 300, 500)
+MAX_LENS = (25, 50, 100, 200, 300, 500)
 lang = language()
 manager = cache.job_manager()
 owner = st.session_state.setdefault("train_owner", uuid.uuid4().hex)
@@ -24,22 +23,9 @@ st.title(t("train.title"))
 st.markdown(t("train.intro"))
 network, learning, reviews = st.columns(3, gap="large")
 with network:
-    st.subheader(t("train.network"))
-    cell = st.radio(t("train.cell"), CELLS, 1, horizontal=True, key="train_cell", bind="query-params", help=t("train.cell.help"))
-    bidirectional = st.toggle(t("train.bidirectional"), key="train_bidirectional", bind="query-params", help=t("train.bidirectional.help"))
-    layers = st.slider(t("train.layers"), 1, 3, 1, key="train_layers", bind="query-params")
-    embedding_dim = st.select_slider(t("train.embedding_dim"), SIZES[:-1], 32, key="train_embedding_dim", bind="query-params")
-    hidden = st.select_slider(t("train.hidden_size"), SIZES, 64, key="train_hidden", bind="query-params", help=t("train.hidden_size.help"))
-    dropout = st.slider(t("train.dropout"), 0.0, 0.6, 0.0, 0.1, key="train_dropout", bind="query-params", help=t("train.dropout.help"))
+    shape = network_settings()  # cell, bidirectional, num_layers, embedding_dim, hidden_size, dropout
 with learning:
-    st.subheader(t("train.learning"))
-    optimizer = st.radio(t("train.optimizer"), list(OPTIMIZERS), format_func=OPTIMIZERS.get, horizontal=True,
-                         key="train_opt", bind="query-params")
-    lr = st.select_slider(t("train.lr"), (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0), 1e-3,
-                          format_func=lambda v: f"{v:g}", key="train_lr", bind="query-params", help=t("train.lr.help"))
-    batch_size = st.select_slider(t("train.batch_size"), SIZES, 64, key="train_batch_size", bind="query-params")
-    epochs = st.slider(t("train.epochs"), 1, 20, 3, key="train_epochs", bind="query-params", help=t("train.epochs.help"))
-    seed = st.number_input(t("train.seed"), 0, 9_999, 0, key="train_seed", bind="query-params", help=t("train.seed.help"))
+    learning_rule = learning_settings()  # optimizer, lr, batch_size, epochs, seed
 with reviews:
     st.subheader(t("train.data"))
     kind = st.radio(t("train.data_kind"), TRAINING_DATA, format_func=lambda k: t(f"train.data_kind.{k}"),
@@ -55,20 +41,19 @@ with reviews:
                                   help=t("train.vocab_size.help"))
     source, donor, freeze = embedding_start()
     if donor is not None:  # its vocabulary and word vectors come with it
-        vocab_size, embedding_dim = donor.config.vocab_size, donor.config.embedding_dim
-auto_name = f"{'bi' if bidirectional else ''}{cell}-h{hidden}-{train_size}r-{epochs}e"
+        vocab_size, shape["embedding_dim"] = donor.config.vocab_size, donor.config.embedding_dim
+epochs = learning_rule["epochs"]
+auto_name = f"{'bi' if shape['bidirectional'] else ''}{shape['cell']}-h{shape['hidden_size']}-{train_size}r-{epochs}e"
 name = st.text_input(t("train.name"), "", max_chars=64, placeholder=auto_name, key="train_name") or auto_name
 followed = st.text_input(t("train.probe"), PROBE_REVIEWS[0], max_chars=300, key="train_probe_text",
                          help=t("train.probe.help")).strip() or PROBE_REVIEWS[0]
 
 problem, seconds = None, 0.0
 try:
-    model_config = ModelConfig(cell=cell, vocab_size=vocab_size, embedding_dim=embedding_dim, hidden_size=hidden,
-                               num_layers=layers, bidirectional=bidirectional, dropout=float(dropout),
-                               freeze_embedding=bool(freeze and source), max_len=max_len)
-    train_config = TrainConfig(optimizer=optimizer, lr=float(lr), batch_size=batch_size, epochs=epochs,
-                               seed=int(seed), train_size=train_size, patience=0)
-    speed, parts = cache.training_speed(json.dumps(model_config.to_dict()), batch_size, min(max_len, MEAN_TOKENS))
+    model_config = ModelConfig(**shape, vocab_size=vocab_size, freeze_embedding=freeze, max_len=max_len)
+    train_config = TrainConfig(**learning_rule, train_size=train_size, patience=0)
+    speed, parts = cache.training_speed(json.dumps(model_config.to_dict()), train_config.batch_size,
+                                        min(max_len, MEAN_TOKENS))
     seconds = estimate_seconds(train_size, epochs, speed, test_reviews=min(TEST_LIMIT, len(data.tests["imdb_test"][0])))
     st.markdown(t("train.estimate", time=format_duration(seconds), speed=speed, params=sum(parts.values())))
     chart_with_code(app_charts.weights_figure(parts, lang), snippets.train_code(

@@ -3,24 +3,11 @@ import streamlit as st
 from rnnviz.ui.core import MAX_STEPS
 from rnnviz.ui import cache, gradient_charts, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.widgets import chart_with_code, limited_text, predict_then_reveal, show_chart
+from rnnviz.ui.gradient_panels import LABEL_KEY, choose_input
+from rnnviz.ui.widgets import chart_with_code, predict_then_reveal, wide_chart
 
-TEXT_KEY, LABEL_KEY = "gradients_text", "gradients_label"
 lang = language()
 examples = cache.gradient_examples()
-
-
-def use_example(index: int) -> None:
-    st.session_state[TEXT_KEY] = examples[index][1]
-    st.session_state[LABEL_KEY] = examples[index][2]
-
-
-def wide_chart(figure, code: str, notice: str, key: str) -> None:
-    """A chart across the page, what to notice under it, its code one click away."""
-    show_chart(figure, key=key)
-    st.markdown(notice)
-    with st.expander(t("common.code")):
-        st.code(code, language="python")
 
 
 st.title(t("gradients.title"))
@@ -47,22 +34,7 @@ chart_with_code(gradient_charts.spectral_figure(lab, radius, lang), snippets.spe
                 t("gradients.spectral.notice") + "\n\n" + gradient_charts.float32_note(lab, lang),
                 key="gradients_chart_spectral")
 
-st.header(t("gradients.input"))
-source = st.radio(t("gradients.source"), ["review", "random"], format_func=lambda s: t(f"gradients.source.{s}"),
-                  horizontal=True, key="gradients_source", bind="query-params")
-text, length, seed = None, MAX_STEPS, 0
-if source == "review":
-    st.caption(t("gradients.examples"))
-    for index, (column, example) in enumerate(zip(st.columns(len(examples)), examples)):
-        column.button(t(example[0]), key=f"gradients_example_{index}", on_click=use_example, args=(index,),
-                      width="stretch")
-    if TEXT_KEY not in st.session_state:
-        use_example(len(examples) - 1)
-    text = limited_text(st.text_area(t("gradients.review"), height=150, key=TEXT_KEY))
-else:
-    left, right = st.columns(2)
-    length = left.slider(t("gradients.length"), 1, MAX_STEPS, MAX_STEPS, key="gradients_length", bind="query-params")
-    seed = int(right.number_input(t("gradients.seed"), 0, 10_000, 0, key="gradients_seed", bind="query-params"))
+text, length, seed = choose_input(examples)
 
 st.header(t("gradients.measured"))
 if text is not None and not text.strip():

@@ -12,11 +12,48 @@ from rnnviz.ui import app_charts, cache, embedding_charts
 from rnnviz.ui.widgets import show_chart
 from rnnviz.ui.state import t
 
+OPTIMIZERS, CELLS = {"adam": "Adam", "rmsprop": "RMSprop", "sgd": "SGD"}, ("rnn", "lstm", "gru")
+SIZES = (8, 16, 32, 64, 128, 256)
 COOCCURRENCE = "@cooccurrence"  # the embedding-start choice "word vectors counted from the training texts"
 # (status, a checkpoint was saved) -> how to say it; anything else: the job failed.
 OUTCOMES = {(DONE, True): ("success", "train.done"), (STOPPED, True): ("success", "train.stopped"),
             (EXPIRED, True): ("warning", "train.stopped"), (STOPPED, False): ("info", "train.stopped_queued"),
             (EXPIRED, False): ("info", "train.expired")}
+
+
+def network_settings() -> dict:
+    """The network's shape as the user sets it: ``ModelConfig`` keywords (cell, bidirectional, num_layers,
+    embedding_dim, hidden_size, dropout)."""
+    st.subheader(t("train.network"))
+    cell = st.radio(t("train.cell"), CELLS, 1, horizontal=True, key="train_cell", bind="query-params",
+                    help=t("train.cell.help"))
+    bidirectional = st.toggle(t("train.bidirectional"), key="train_bidirectional", bind="query-params",
+                              help=t("train.bidirectional.help"))
+    layers = st.slider(t("train.layers"), 1, 3, 1, key="train_layers", bind="query-params")
+    embedding_dim = st.select_slider(t("train.embedding_dim"), SIZES[:-1], 32, key="train_embedding_dim",
+                                     bind="query-params")
+    hidden = st.select_slider(t("train.hidden_size"), SIZES, 64, key="train_hidden", bind="query-params",
+                              help=t("train.hidden_size.help"))
+    dropout = st.slider(t("train.dropout"), 0.0, 0.6, 0.0, 0.1, key="train_dropout", bind="query-params",
+                        help=t("train.dropout.help"))
+    return dict(cell=cell, bidirectional=bidirectional, num_layers=layers, embedding_dim=embedding_dim,
+                hidden_size=hidden, dropout=float(dropout))
+
+
+def learning_settings() -> dict:
+    """How the network learns, as the user sets it: ``TrainConfig`` keywords (optimizer, lr, batch_size,
+    epochs, seed)."""
+    st.subheader(t("train.learning"))
+    optimizer = st.radio(t("train.optimizer"), list(OPTIMIZERS), format_func=OPTIMIZERS.get, horizontal=True,
+                         key="train_opt", bind="query-params")
+    lr = st.select_slider(t("train.lr"), (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0), 1e-3,
+                          format_func=lambda v: f"{v:g}", key="train_lr", bind="query-params", help=t("train.lr.help"))
+    batch_size = st.select_slider(t("train.batch_size"), SIZES, 64, key="train_batch_size", bind="query-params")
+    epochs = st.slider(t("train.epochs"), 1, 20, 3, key="train_epochs", bind="query-params",
+                       help=t("train.epochs.help"))
+    seed = st.number_input(t("train.seed"), 0, 9_999, 0, key="train_seed", bind="query-params",
+                           help=t("train.seed.help"))
+    return dict(optimizer=optimizer, lr=float(lr), batch_size=batch_size, epochs=epochs, seed=int(seed))
 
 
 def embedding_start():

@@ -88,3 +88,11 @@ def chart_with_code(figure, code: str, notice: str, key: str) -> None:
     with right:
         st.caption(t("common.code"))
         st.code(code, language="python")
+
+
+def wide_chart(figure, code: str, notice: str, key: str) -> None:
+    """A chart across the page (long reviews need the width), what to notice under it, its code one click away."""
+    show_chart(figure, key=key)
+    st.markdown(notice)
+    with st.expander(t("common.code")):
+        st.code(code, language="python")
