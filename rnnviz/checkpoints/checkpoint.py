@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 import torch
+from safetensors.torch import load as tensors_from_bytes, save as tensors_to_bytes
 
 from rnnviz.checkpoints.format import (
     DEFAULT_MAX_UPLOAD_BYTES, FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, METADATA_KEY, SUFFIX,
@@ -20,6 +21,7 @@ from rnnviz.checkpoints.format import (
     config_from_dict, Header, human_bytes, jsonable, read_header_from_bytes, read_header_from_file,
 )
 from rnnviz.checkpoints.names import DEFAULT_NAME, display_name
+from rnnviz.snapshots import TENSOR_PREFIX, Timeline
 from rnnviz.tokenizer import Tokenizer
 
 
@@ -158,7 +160,7 @@ class Checkpoint:
         return out
 
     def info(self) -> CheckpointInfo:
-        from rnnviz.checkpoints.store import shipped_checkpoint_dir
+        from rnnviz.checkpoints.store import shipped_checkpoint_dir  # here: store imports this module
 
         size = self.path.stat().st_size if self.path and self.path.exists() else 0
         shipped = self.path is not None and self.path.parent == shipped_checkpoint_dir().resolve()
@@ -231,8 +233,6 @@ def checkpoint_bytes(model: torch.nn.Module, *, tokenizer: Tokenizer, metrics: M
 
     timeline: the run's training snapshots (:class:`rnnviz.snapshots.Timeline`), or None
     """
-    from safetensors.torch import save
-
     metadata = build_metadata(model, tokenizer=tokenizer, metrics=metrics, history=history,
                               data_source=data_source, train_config=train_config, name=name)
     tensors = _state_tensors(model)
@@ -240,7 +240,7 @@ def checkpoint_bytes(model: torch.nn.Module, *, tokenizer: Tokenizer, metrics: M
         metadata["snapshots"] = timeline.metadata()
         tensors |= {name: tensor.contiguous() for name, tensor in timeline.tensors().items()}
     document = json.dumps(metadata, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    data = save(tensors, metadata={METADATA_KEY: document})
+    data = tensors_to_bytes(tensors, metadata={METADATA_KEY: document})
     # Never write a file that load_checkpoint would refuse (e.g. a metric that is not a number).
     header = read_header_from_bytes(data)
     check_tokenizer(header.metadata["tokenizer"], config_from_dict(header.metadata["model_config"]))
@@ -276,17 +276,13 @@ def _build(header: Header, data: bytes, path: Path | None,
     model = build_model(config)
     check_tensors_match(header, model)
 
-    from safetensors.torch import load
-
     try:
-        tensors = load(data)
+        tensors = tensors_from_bytes(data)
     except Exception as error:  # noqa: BLE001 - the header passed our checks; report what safetensors says
         raise CheckpointError(f"safetensors could not read the tensors: {error}") from None
     for name, tensor in tensors.items():
         if not bool(torch.isfinite(tensor).all()):
             raise CheckpointError(f"tensor {name!r} contains NaN or infinite values")
-    from rnnviz.snapshots import TENSOR_PREFIX, Timeline
-
     snapshot_tensors = {name: tensors.pop(name) for name in list(tensors) if name.startswith(TENSOR_PREFIX)}
     timeline = Timeline.from_tensors(metadata["snapshots"], snapshot_tensors, tokenizer) if snapshot_tensors else None
     try:

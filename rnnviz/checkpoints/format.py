@@ -21,6 +21,8 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 import torch
 
+from rnnviz import models
+from rnnviz.snapshots import Timeline
 from rnnviz.tokenizer import Tokenizer
 
 # --------------------------------------------------------------------------------------- constants
@@ -107,18 +109,11 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
     return seen
 
 
-def _models():
-    """``rnnviz.models`` imported lazily (the header can be read without building a model)."""
-    from rnnviz import models
-
-    return models
-
-
 def config_from_dict(data: Any):
     if not isinstance(data, dict):
         raise CheckpointError("the metadata's 'model_config' is not an object")
     try:
-        return _models().ModelConfig.from_dict(data)
+        return models.ModelConfig.from_dict(data)
     except CheckpointError:
         raise
     except (ValueError, TypeError, KeyError) as error:
@@ -380,7 +375,7 @@ def check_size_plausible(config: Any, header: Header) -> None:
 def build_model(config: Any) -> torch.nn.Module:
     """A fresh ``RNNClassifier(config)`` (called only after :func:`check_size_plausible`)."""
     try:
-        model = _models().RNNClassifier(config)
+        model = models.RNNClassifier(config)
     except CheckpointError:
         raise
     except Exception as error:  # noqa: BLE001 - any failure to build means an unusable config
@@ -399,8 +394,6 @@ def _fmt_shape(shape: Sequence[int]) -> str:
 def check_tensors_match(header: Header, model: torch.nn.Module) -> None:
     """The file's tensor names and shapes must be exactly those of ``model.state_dict()``, plus the
     training snapshots its metadata announces (:mod:`rnnviz.snapshots`), if any."""
-    from rnnviz.snapshots import Timeline
-
     expected = {name: (tuple(t.shape), t.dtype) for name, t in model.state_dict().items()}
     if "snapshots" in header.metadata:
         try:
