@@ -1,11 +1,11 @@
-import numpy as np
 import streamlit as st
 
-from rnnviz.ui.core import reacting_units, unit_activation
 from rnnviz.ui import cache, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.hidden_state_panels import show_course_lessons, show_gates
-from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, limited_text, predict_then_reveal
+from rnnviz.ui.hidden_state_panels import show_course_lessons, show_gates, show_units
+from rnnviz.ui.widgets import (
+    chart_with_code, checkpoints_or_stop, limited_text, open_section, predict_then_reveal, section_steps,
+)
 
 EXAMPLES = {"negation": "This movie is not bad at all.",
             "but": "The actors are brilliant and the first hour is moving, but the ending is a boring, stupid mess."}
@@ -48,42 +48,33 @@ for probe in probes.values():
 if not next(iter(probes.values())).review.known_words:
     st.warning(t("hs.unknown_only"))
 
-st.header(t("hs.prob.header"))
-series = {f"{p.name} ({p.cell.upper()}{' bi' if p.directions == 2 else ''})": (p.review.tokens, p.reading.prob_by_step)
-          for p in probes.values()}
-treebank = cache.treebank_prefixes(text)
-chart_with_code(pc.prob_lines(series, lang, treebank), snippets.prob_code(),
-                t("hs.prob.notice") + ("\n\n" + t("hs.treebank") if treebank else ""), key="hs_chart_prob")
-
-predict_then_reveal("lesson.hidden.question", "lesson.hidden.answer", key="hs_reveal")
-st.header(t("hs.detail.header"))
-path = st.radio(t("hs.detail"), chosen, format_func=names.get, horizontal=True, key="hs_detail")
-probe = probes[path]
-tokens, reading = probe.review.tokens, probe.reading
-st.caption(t("hs.detail.caption", name=probe.name, cell=probe.cell.upper(), units=reading.states.shape[1],
-             tokens=len(tokens), prob=reading.prob))
-chart_with_code(pc.states_heatmap(reading.states, tokens, probe.directions, lang),
-                snippets.states_code(probe.cell), t("hs.heatmap.notice"), key="hs_chart_heatmap")
-dims = 3 if st.toggle(t("hs.trajectory.3d"), key="hs_trajectory_3d", bind="query-params") else 2
-chart_with_code(pc.trajectory_figure(probe.trajectory[:, :dims], tokens, reading.prob_by_step, probe.explained, lang),
-                snippets.trajectory_code(), t("hs.trajectory.notice"), key="hs_chart_trajectory")
-
-show_gates(probe, tokens, lang)
-
-st.header(t("hs.units.header"))
-left, right = st.columns(2)
-unit = left.slider(t("hs.units.unit"), 0, reading.states.shape[1] - 1, 0, key="hs_unit")
-turn = int(np.abs(np.diff(reading.prob_by_step, prepend=reading.prob_by_step[0])).argmax())  # where it turns most
-# "position: word" options: a new review brings new options, so a stale choice cannot point at another word
-words = [f"{i}: {word}" for i, word in enumerate(tokens)]
-position = words.index(right.selectbox(t("hs.units.word"), words, index=turn, key="hs_word"))
-label = pc.unit_labels(reading.forward.shape[1], probe.directions)[unit]
-chart_with_code(pc.word_colours(tokens, unit_activation(reading, unit), lang, t("hs.units.title", unit=label),
-                                highlight=position),
-                snippets.unit_code(unit), t("hs.units.notice"), key="hs_chart_unit_words")
-reaction = reacting_units(reading, position, k=10)
-labels = [pc.unit_labels(reading.forward.shape[1], probe.directions)[u] for u in reaction.units]
-chart_with_code(pc.reaction_figure(labels, reaction.delta, reaction.activation, tokens[position], lang),
-                snippets.reaction_code(position), t("hs.reaction.notice"), key="hs_chart_reaction")
-
-show_course_lessons(probe, tokens, lang)
+labels = {name: t(f"hs.{name}.header") for name in ("prob", "detail", "gates", "units", "lessons")}
+section, tab = open_section(labels, key="hs_section")  # only the open section is computed and drawn
+with tab:
+    if section == "prob":
+        series = {f"{p.name} ({p.cell.upper()}{' bi' if p.directions == 2 else ''})":
+                  (p.review.tokens, p.reading.prob_by_step) for p in probes.values()}
+        treebank = cache.treebank_prefixes(text)
+        chart_with_code(pc.prob_lines(series, lang, treebank), snippets.prob_code(),
+                        t("hs.prob.notice") + ("\n\n" + t("hs.treebank") if treebank else ""), key="hs_chart_prob")
+        predict_then_reveal("lesson.hidden.question", "lesson.hidden.answer", key="hs_reveal")
+    else:
+        path = st.radio(t("hs.detail"), chosen, format_func=names.get, horizontal=True, key="hs_detail")
+        probe = probes[path]
+        tokens, reading = probe.review.tokens, probe.reading
+        st.caption(t("hs.detail.caption", name=probe.name, cell=probe.cell.upper(), units=reading.states.shape[1],
+                     tokens=len(tokens), prob=reading.prob))
+        if section == "detail":
+            chart_with_code(pc.states_heatmap(reading.states, tokens, probe.directions, lang),
+                            snippets.states_code(probe.cell), t("hs.heatmap.notice"), key="hs_chart_heatmap")
+            dims = 3 if st.toggle(t("hs.trajectory.3d"), key="hs_trajectory_3d", bind="query-params") else 2
+            chart_with_code(pc.trajectory_figure(probe.trajectory[:, :dims], tokens, reading.prob_by_step,
+                                                 probe.explained, lang),
+                            snippets.trajectory_code(), t("hs.trajectory.notice"), key="hs_chart_trajectory")
+        elif section == "gates":
+            show_gates(probe, tokens, lang)
+        elif section == "units":
+            show_units(probe, tokens, lang)
+        else:
+            show_course_lessons(probe, tokens, lang)
+    section_steps(labels, "hs_section", section)

@@ -158,6 +158,33 @@ def test_typing_a_review_updates_the_charts(browser, app_url, url_path, key, cha
         assert_healthy(app_page, f"{url_path} after typing a review")
 
 
+HIDDEN_SECTIONS = ("hs_chart_prob", "hs_chart_heatmap", "hs_chart_gate_means", "hs_chart_unit_words",
+                   "hs_chart_loop")
+
+
+def test_hidden_states_sections_one_at_a_time(browser, app_url):
+    """The Hidden states page draws one section at a time: Next walks through all five, each drawing its own
+    charts and not the others'."""
+    with bs.open_page(browser, f"{app_url}/hidden-states?lang=fr") as app_page:
+        page = app_page.page
+        page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
+        for index, chart in enumerate(HIDDEN_SECTIONS):
+            if index:
+                bs.rerun_after(page, bs.by_key(page, "hs_section_next").locator("button").click)
+            bs.wait_for_plotly(page, min_count=1)
+            assert bs.by_key(page, chart).count() == 1, f"section {index + 1}: no {chart}"
+            others = [other for other in HIDDEN_SECTIONS if other != chart and bs.by_key(page, other).count()]
+            assert not others, f"section {index + 1} also drew {others}"
+            assert_healthy(app_page, f"hidden states, section {index + 1}")
+        assert bs.by_key(page, "hs_section_next").count() == 0
+        link = page.url
+    assert "hs_section=" in link, f"the section is not in the address bar: {link}"
+    with bs.open_page(browser, link) as app_page:  # a shared link opens the class on the same section
+        bs.wait_for_plotly(app_page.page, min_count=1)
+        assert bs.by_key(app_page.page, HIDDEN_SECTIONS[-1]).count() == 1
+        assert bs.by_key(app_page.page, HIDDEN_SECTIONS[0]).count() == 0
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_shuffling_words_moves_the_rnn_not_the_bag(browser, app_url, lang):
     """The word-order lesson in a real browser: each click on Shuffle redraws the chart with a new order;

@@ -13,6 +13,21 @@ def environment(only_tiny_models):
     return only_tiny_models
 
 
+SECTIONS = ("prob", "detail", "gates", "units", "lessons")
+
+
+def open_section(app: AppTest, name: str, lang: str = "en") -> AppTest:
+    """Choose one of the Hidden states page's sections (tabs), as a click on its tab does."""
+    from rnnviz.ui.texts import tr
+
+    app.session_state["hs_section"] = tr(f"hs.{name}.header", lang)
+    return app.run()
+
+
+def chart_keys(app: AppTest) -> set[str]:
+    return {chart.key for chart in app.get("plotly_chart")}
+
+
 def chart_title(app: AppTest, key: str) -> str:
     import json
 
@@ -24,8 +39,18 @@ def chart_title(app: AppTest, key: str) -> str:
 def test_hidden_states_default_view(lang):
     app = open_page(HIDDEN, lang)
     assert app.multiselect(key="hs_checkpoints").value  # one model per cell picked by default
-    assert len(app.get("plotly_chart")) >= 10
+    assert chart_keys(app) == {"hs_chart_prob"}  # only the open section is drawn
+    seen = {"prob": chart_keys(app)}
+    for name in SECTIONS[1:]:  # the Next button walks through every section, one at a time
+        app.button(key="hs_section_next").click().run()
+        assert_clean(app)
+        seen[name] = chart_keys(app)
+        assert seen[name] and not seen[name] & set().union(*(seen[other] for other in seen if other != name))
+    assert not [b for b in app.button if b.key == "hs_section_next"]  # the last section has no Next
+    assert sum(len(keys) for keys in seen.values()) >= 10
     assert ("RNNCell" in shown(app)) and ("h_n" in shown(app))
+    app.button(key="hs_section_back").click().run()
+    assert chart_keys(app) == seen["units"]
     if lang == "fr":
         assert "États cachés" in app.title[0].value
 
@@ -42,26 +67,33 @@ def test_hidden_states_examples_and_models(only_tiny_models):
     app.multiselect(key="hs_checkpoints").set_value(
         [str(only_tiny_models / f"{name}.safetensors") for name in ("tiny-rnn", "tiny-bigru")]).run()
     assert_clean(app)
+    open_section(app, "gates")
     for name in ("tiny-rnn", "tiny-bigru"):
         app.radio(key="hs_detail").set_value(str(only_tiny_models / f"{name}.safetensors")).run()
         assert_clean(app)
-    assert any("backward" in m.value for m in app.markdown)  # the bidirectional model is the last one
     forward_gates = next(c.proto.spec for c in app.get("plotly_chart") if c.key == "hs_chart_gate_means")
     app.radio(key="hs_gate_direction").set_value("backward").run()
     assert_clean(app)
     backward_gates = next(c.proto.spec for c in app.get("plotly_chart") if c.key == "hs_chart_gate_means")
     assert backward_gates != forward_gates  # the other direction's gates, not the same chart again
+    open_section(app, "lessons")
+    assert any("backward" in m.value for m in app.markdown)  # the bidirectional model is the last one
 
 
 def test_hidden_states_widgets(only_tiny_models):
     app = open_page(HIDDEN)
     app.text_area(key="hs_text").input("I loved it, but the plot was thin and the acting awful.").run()
+    open_section(app, "detail")
     app.toggle(key="hs_trajectory_3d").set_value(True).run()
+    assert_clean(app)
+    open_section(app, "units")
     app.slider(key="hs_unit").set_value(5).run()
     app.selectbox(key="hs_word").set_value(app.selectbox(key="hs_word").options[3]).run()
     assert chart_title(app, "hs_chart_reaction") == "Units that react most to “it”"
     assert_clean(app)
     app.radio(key="hs_detail").set_value(str(only_tiny_models / "tiny-lstm.safetensors")).run()
+    open_section(app, "gates")
+    assert app.radio(key="hs_detail").value.endswith("tiny-lstm.safetensors")  # the choice follows the sections
     assert not [r for r in app.radio if r.key == "hs_gate_direction"]  # one direction: no choice to make
     gates = [r for r in app.radio if r.key and r.key.startswith("hs_gate_")]
     assert gates, "an LSTM or GRU shows its gates"

@@ -1,29 +1,31 @@
-"""Sections of the Hidden states page that read one probe: the gates, and the course's lessons on it."""
+"""Sections of the Hidden states page that read one probe: the gates, one unit at a time, and the course's
+lessons on it."""
 
 from __future__ import annotations
 
 import numpy as np
 import streamlit as st
 
+from rnnviz.probes import reacting_units, unit_activation
 from rnnviz.ui import probe_charts as pc, snippets
 from rnnviz.ui.state import t
+from rnnviz.ui.texts import tr  # labels bound to the page's language: a format_func may run outside a script run
 from rnnviz.ui.widgets import chart_with_code, show_chart
 
 
 def show_gates(probe, tokens: list[str], lang: str) -> None:
     """The LSTM's or GRU's gates on the review (``lessons.ReviewProbe``), a note for a plain RNN."""
-    st.header(t("hs.gates.header"))
     if probe.gates is None:
         st.info(t("hs.gates.none"))
     else:
         gates = probe.gates
         if probe.backward_gates is not None and st.radio(
-                t("hs.gates.direction"), ("forward", "backward"), format_func=lambda d: t(f"hs.gates.direction.{d}"),
+                t("hs.gates.direction"), ("forward", "backward"), format_func=lambda d: tr(f"hs.gates.direction.{d}", lang),
                 horizontal=True, key="hs_gate_direction") == "backward":
             gates = probe.backward_gates
         chart_with_code(pc.gate_means_figure(gates.mean(), tokens, lang), snippets.gates_code(probe.cell),
                         t(f"hs.gates.notice.{probe.cell}"), key="hs_chart_gate_means")
-        gate = st.radio(t("hs.gates.pick"), list(gates.values), format_func=lambda g: t(f"probe.gate.{g}"),
+        gate = st.radio(t("hs.gates.pick"), list(gates.values), format_func=lambda g: tr(f"probe.gate.{g}", lang),
                         horizontal=True, key=f"hs_gate_{probe.cell}")
         low = 0.0 if gate in ("i", "f", "o", "r", "z") else -1.0
         bound = max(1.0, float(np.abs(gates.values[gate]).max())) if gate == "c" else 1.0
@@ -31,10 +33,28 @@ def show_gates(probe, tokens: list[str], lang: str) -> None:
                                      (low * bound, bound)), key="hs_chart_gate_units")
 
 
+def show_units(probe, tokens: list[str], lang: str) -> None:
+    """One hidden unit across the review, and the units that react most to one word."""
+    reading = probe.reading
+    left, right = st.columns(2)
+    unit = left.slider(t("hs.units.unit"), 0, reading.states.shape[1] - 1, 0, key="hs_unit")
+    turn = int(np.abs(np.diff(reading.prob_by_step, prepend=reading.prob_by_step[0])).argmax())  # where it turns most
+    # "position: word" options: a new review brings new options, so a stale choice cannot point at another word
+    words = [f"{i}: {word}" for i, word in enumerate(tokens)]
+    position = words.index(right.selectbox(t("hs.units.word"), words, index=turn, key="hs_word"))
+    label = pc.unit_labels(reading.forward.shape[1], probe.directions)[unit]
+    chart_with_code(pc.word_colours(tokens, unit_activation(reading, unit), lang, t("hs.units.title", unit=label),
+                                    highlight=position),
+                    snippets.unit_code(unit), t("hs.units.notice"), key="hs_chart_unit_words")
+    reaction = reacting_units(reading, position, k=10)
+    labels = [pc.unit_labels(reading.forward.shape[1], probe.directions)[u] for u in reaction.units]
+    chart_with_code(pc.reaction_figure(labels, reaction.delta, reaction.activation, tokens[position], lang),
+                    snippets.reaction_code(position), t("hs.reaction.notice"), key="hs_chart_reaction")
+
+
 def show_course_lessons(probe, tokens: list[str], lang: str) -> None:
     """The course's lessons on this review: the RNNCell loop, the last state of a padded batch, the two
     halves of a bidirectional output, the shapes of each task."""
-    st.header(t("hs.lessons.header"))
     st.subheader(t("hs.loop.header"))
     loop = probe.loop
     chart_with_code(pc.cell_loop_figure(loop.by_module, loop.by_hand, loop.by_cell, lang), snippets.cell_loop_code(),

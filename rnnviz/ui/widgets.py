@@ -96,3 +96,30 @@ def wide_chart(figure, code: str, notice: str, key: str) -> None:
     st.markdown(notice)
     with st.expander(t("common.code")):
         st.code(code, language="python")
+
+
+def open_section(labels: dict[str, str], key: str):
+    """The page's sections as tabs, of which only the chosen one is computed and drawn: (name of the
+    open section, its tab container). The others show their labels, so no lesson is hidden; a
+    "section i of n" line with Back / Next buttons follows, the same in presenter mode, where a
+    section is one step of the lesson. ``labels``: section name -> its title, in the course's order."""
+    names, titles = list(labels), list(labels.values())
+    tabs = st.tabs(titles, key=key, on_change="rerun", bind="query-params")  # a link opens the same section
+    index = next((i for i, tab in enumerate(tabs) if tab.open), 0)
+    return names[index], tabs[index]
+
+
+def section_steps(labels: dict[str, str], key: str, current: str) -> None:
+    """Back / Next between the sections of :func:`open_section`, and where the reader is."""
+    titles, index = list(labels.values()), list(labels).index(current)
+
+    def go(step: int) -> None:
+        st.session_state[key] = titles[index + step]
+
+    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    back.button(t("common.back"), key=f"{key}_back", on_click=go, args=(-1,), disabled=index == 0,
+                icon=":material/arrow_back:", width="stretch")
+    where.caption(t("common.section_of", index=index + 1, count=len(titles), title=titles[index]))
+    if index + 1 < len(titles):
+        forward.button(t("common.next", title=titles[index + 1]), key=f"{key}_next", on_click=go, args=(1,),
+                       icon=":material/arrow_forward:", type="primary", width="stretch")
