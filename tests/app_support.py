@@ -32,3 +32,10 @@ def shown(app: AppTest) -> str:
     for kind in ("markdown", "caption", "warning", "info", "error", "success"):
         parts += [element.value for element in getattr(app, kind)]
     return " ".join(parts)
+
+
+def open_section(app: AppTest, key: str, index: int) -> AppTest:
+    """Open the page's section ``index`` (its sections are lazy tabs stored under ``key``), as a click
+    on that tab does; only that section's code runs."""
+    app.session_state[key] = app.tabs[index].label
+    return app.run()

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean
+from app_support import assert_clean, open_section
 from app_support import open_page as _open_page
 from rnnviz.ui.navigation import PAGES
 
@@ -81,6 +81,7 @@ def test_padding_hostile_text(text):
 def test_embeddings_page_replays_the_training_snapshots(only_tiny_models, lang):
     app = run_page("pages/word_embeddings.py", lang)
     assert_clean(app)
+    open_section(app, "emb_section", 3)
     # Only the models that kept snapshots can be replayed, whichever model the page's other sections show.
     box = app.selectbox(key="emb_timeline_model")
     assert len(box.options) == 1 and "tiny-lstm" in box.options[0]
@@ -102,5 +103,6 @@ def test_embeddings_page_without_any_snapshot_says_so(only_tiny_models, tmp_path
     shutil.copy(only_tiny_models / "tiny-gru.safetensors", folder)
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(folder))
     app = run_page("pages/word_embeddings.py")
+    open_section(app, "emb_section", 3)
     assert_clean(app)
     assert "Training page" in shown(app) and not any('"frames"' in c.proto.spec for c in app.get("plotly_chart"))

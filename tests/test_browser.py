@@ -229,11 +229,13 @@ def test_the_embeddings_replay_plays_epoch_after_epoch(browser, app_url, lang):
         page = app_page.page
         bs.wait_for_plotly(page, min_count=1)
         page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
+        bs.rerun_after(page, page.get_by_role("tab").nth(3).click)  # section 4: how the map formed
+        bs.wait_for_plotly(page, min_count=1)
         search = bs.by_key(page, "emb_timeline_model").locator("input")
         search.click()
         search.fill("tiny-lstm")
         bs.rerun_after(page, lambda: search.press("Enter"))
-        bs.wait_for_plotly(page, min_count=3)
+        bs.wait_for_plotly(page, min_count=2)
         chart = bs.by_key(page, "emb_chart_timeline")
         chart.scroll_into_view_if_needed()
         before = bs.chart_data(page, "emb_chart_timeline")

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, open_page, shown
+from app_support import assert_clean, open_page, open_section as open_tab, shown
 
 HIDDEN, EMBEDDINGS = "pages/hidden_states.py", "pages/word_embeddings.py"
 
@@ -122,38 +122,60 @@ def test_no_checkpoint_gives_a_clear_message(monkeypatch, tmp_path):
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path / "empty"))
     for script in (HIDDEN, EMBEDDINGS):
         app = open_page(script, "fr")
+        if script == EMBEDDINGS:  # its first section, the course's lesson, needs no model
+            assert_clean(app)
+            open_tab(app, "emb_section", 1)
         assert any("Aucun modèle" in i.value for i in app.info)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_embeddings_default_view(lang):
     app = open_page(EMBEDDINGS, lang)
-    keys = {chart.key for chart in app.get("plotly_chart")}
-    assert {"emb_chart_pretrained", "emb_chart_freeze", "emb_chart_lookup", "emb_chart_space", "emb_chart_axis",
-            "emb_chart_compare"} <= keys  # and the neighbours of "excellent", when the vocabulary has it
     text = shown(app)
     assert "from_pretrained" in text and ("0.000" in text)  # the frozen rows did not move
+    sections = [chart_keys(app)]
+    while [b for b in app.button if b.key == "emb_section_next"]:  # Next walks through every section
+        app.button(key="emb_section_next").click().run()
+        assert_clean(app)
+        sections.append(chart_keys(app))
+    assert len(sections) == 7
+    assert sections[0] == {"emb_chart_pretrained", "emb_chart_freeze"}  # only the open section is drawn
+    assert {"emb_chart_lookup", "emb_chart_space", "emb_chart_axis", "emb_chart_compare"} <= set().union(*sections)
+    # and the neighbours of "excellent", when the vocabulary has it
 
 
 def test_embeddings_widgets(only_tiny_models):
     app = open_page(EMBEDDINGS)
+    open_tab(app, "emb_section", 1)
     app.text_input(key="emb_lookup_words").input("the movie <script> ☃").run()
+    assert chart_keys(app) == {"emb_chart_lookup"}
+    app.selectbox(key="emb_checkpoint").set_value(str(only_tiny_models / "tiny-gru.safetensors")).run()
+    open_tab(app, "emb_section", 2)
+    assert app.selectbox(key="emb_checkpoint").value.endswith("tiny-gru.safetensors")  # kept across sections
     app.slider(key="emb_count").set_value(200).run()
     app.toggle(key="emb_space_3d").set_value(True).run()
+    assert chart_keys(app) == {"emb_chart_space"}
+    open_tab(app, "emb_section", 4)
     app.text_input(key="emb_near_word").input("the").run()
+    assert chart_keys(app) == {"emb_chart_neighbours"}
+    open_tab(app, "emb_section", 6)
+    assert app.slider(key="emb_count").value == 200
     app.selectbox(key="emb_compare_other").set_value(str(only_tiny_models / "tiny-rnn.safetensors")).run()
-    app.selectbox(key="emb_checkpoint").set_value(str(only_tiny_models / "tiny-gru.safetensors")).run()
     assert_clean(app)
-    assert len(app.get("plotly_chart")) == 9  # 7, and the replay of tiny-lstm (the model with snapshots): map + curves
-    app.text_input(key="emb_lookup_words").input("   ").run()
-    app.text_input(key="emb_near_word").input("qqqzzzx").run()
-    app.text_input(key="emb_axis_positive").input("bad").run()
-    assert_clean(app)
-    assert len(app.warning) == 3
+    assert chart_keys(app) == {"emb_chart_compare"}
+    warnings = 0
+    for index, key, typed in ((1, "emb_lookup_words", "   "), (4, "emb_near_word", "qqqzzzx"),
+                              (5, "emb_axis_positive", "bad")):
+        open_tab(app, "emb_section", index)
+        app.text_input(key=key).input(typed).run()
+        assert_clean(app)
+        warnings += len(app.warning)
+    assert warnings == 3
 
 
 def test_embeddings_before_any_label(only_tiny_models):
     app = open_page(EMBEDDINGS)
+    open_tab(app, "emb_section", 4)
     app.text_input(key="emb_near_word").input("the").run()
     app.toggle(key="emb_unlabelled").set_value(True).run()
     assert_clean(app)
