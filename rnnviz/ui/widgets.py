@@ -116,7 +116,7 @@ def section_steps(labels: dict[str, str], key: str, current: str) -> None:
     def go(step: int) -> None:
         st.session_state[key] = titles[index + step]
 
-    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    back, where, forward = st.columns([1, 1.4, 1.6], vertical_alignment="center")
     back.button(t("common.back"), key=f"{key}_back", on_click=go, args=(-1,), disabled=index == 0,
                 icon=":material/arrow_back:", width="stretch")
     where.caption(t("common.section_of", index=index + 1, count=len(titles), title=titles[index]))
