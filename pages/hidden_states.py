@@ -41,11 +41,11 @@ if not chosen:
 if not text.strip():
     st.warning(t("hs.empty"))
     st.stop()
-probes = {path: cache.review_probe(path, text) for path in chosen}
-for probe in probes.values():
-    if probe.review.truncated:
-        st.info(t("hs.truncated", name=probe.name, total=probe.review.total, kept=len(probe.review.ids)))
-if not next(iter(probes.values())).review.known_words:
+readings = {path: cache.review_reading(path, text) for path in chosen}  # the lessons: one model, below
+for read in readings.values():
+    if read.review.truncated:
+        st.info(t("hs.truncated", name=read.name, total=read.review.total, kept=len(read.review.ids)))
+if not next(iter(readings.values())).review.known_words:
     st.warning(t("hs.unknown_only"))
 
 labels = {name: t(f"hs.{name}.header") for name in ("prob", "detail", "gates", "units", "lessons")}
@@ -53,14 +53,14 @@ section, tab = open_section(labels, key="hs_section")  # only the open section i
 with tab:
     if section == "prob":
         series = {f"{p.name} ({p.cell.upper()}{' bi' if p.directions == 2 else ''})":
-                  (p.review.tokens, p.reading.prob_by_step) for p in probes.values()}
+                  (p.review.tokens, p.reading.prob_by_step) for p in readings.values()}
         treebank = cache.treebank_prefixes(text)
         chart_with_code(pc.prob_lines(series, lang, treebank), snippets.prob_code(),
                         t("hs.prob.notice") + ("\n\n" + t("hs.treebank") if treebank else ""), key="hs_chart_prob")
         predict_then_reveal("lesson.hidden.question", "lesson.hidden.answer", key="hs_reveal")
     else:
         path = st.radio(t("hs.detail"), chosen, format_func=names.get, horizontal=True, key="hs_detail")
-        probe = probes[path]
+        probe = cache.review_probe(path, text)
         tokens, reading = probe.review.tokens, probe.reading
         st.caption(t("hs.detail.caption", name=probe.name, cell=probe.cell.upper(), units=reading.states.shape[1],
                      tokens=len(tokens), prob=reading.prob))

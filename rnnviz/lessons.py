@@ -1,6 +1,7 @@
 """The course's lessons on one review, live: the ``nn.RNNCell`` loop against ``nn.RNN``, the last relevant
 state of a padded batch, a bidirectional model's two halves, the shapes of the tasks (many-to-one,
-many-to-many), and :func:`probe_review`, everything the Hidden states page shows, in one go.
+many-to-many), and :func:`probe_review`, everything the Hidden states page shows of one model, in one go
+(:func:`read_review` alone for a side-by-side of several).
 
 Pure functions returning frozen dataclasses of numpy arrays; nothing here changes a model.
 """
@@ -207,8 +208,32 @@ def task_shapes(model, ids, reading: Reading | None = None, steps: int = 8) -> l
 
 
 @dataclass(frozen=True)
-class ReviewProbe:
-    """Everything the Hidden states page shows for one (checkpoint, text), computed in one go.
+class ReviewReading:
+    """One checkpoint reading one review: its ``name``, ``cell``, ``directions`` (1 or 2), the review as the
+    model reads it (``probes.Review``) and the states and P(positive) after each word (``probes.Reading``)."""
+
+    name: str
+    cell: str
+    directions: int
+    review: Review
+    reading: Reading
+
+
+@torch.no_grad()
+def read_review(checkpoint, text: str, cap: int = DISPLAY_CAP) -> ReviewReading:
+    """checkpoint: rnnviz.checkpoints.Checkpoint (``.model``, ``.tokenizer``, ``.config``, ``.name``) of a
+    recurrent model: the cheap part of :func:`probe_review`, what a comparison of several models needs."""
+    model, config = checkpoint.model, checkpoint.config
+    if not config.recurrent:
+        raise ValueError(f"{checkpoint.name} is a bag of words: it has no hidden state to probe")
+    review = encode_review(checkpoint.tokenizer, text, config.max_len, cap)
+    return ReviewReading(checkpoint.name, config.cell, config.directions, review,
+                         hidden_states(model, torch.as_tensor(review.ids)))
+
+
+@dataclass(frozen=True)
+class ReviewProbe(ReviewReading):
+    """Everything the Hidden states page shows of one model on one review: its :class:`ReviewReading`, and
 
     trajectory: (T, 3) PCA of ``reading.states``; explained: (3,); gates: the last layer's forward direction,
     None for a plain RNN; backward_gates: its backward direction (None unless bidirectional and gated);
@@ -217,11 +242,6 @@ class ReviewProbe:
     last: the padded-batch lesson on the review and two of its prefixes.
     """
 
-    name: str
-    cell: str
-    directions: int
-    review: Review
-    reading: Reading
     trajectory: np.ndarray
     explained: np.ndarray
     gates: Gates | None
@@ -235,13 +255,10 @@ class ReviewProbe:
 
 @torch.no_grad()
 def probe_review(checkpoint, text: str, cap: int = DISPLAY_CAP) -> ReviewProbe:
-    """checkpoint: rnnviz.checkpoints.Checkpoint (``.model``, ``.tokenizer``, ``.config``, ``.name``)."""
+    """:func:`read_review`, and every lesson the Hidden states page draws on that reading."""
     model, config = checkpoint.model, checkpoint.config
-    if not config.recurrent:
-        raise ValueError(f"{checkpoint.name} is a bag of words: it has no hidden state to probe")
-    review = encode_review(checkpoint.tokenizer, text, config.max_len, cap)
-    ids = torch.as_tensor(review.ids)
-    reading = hidden_states(model, ids)
+    read = read_review(checkpoint, text, cap)
+    ids, reading = torch.as_tensor(read.review.ids), read.reading
     trajectory, explained = pca(reading.states, 3)
     rnn = model.rnn
     own = config.cell == "rnn" and config.num_layers == 1 and not config.bidirectional
@@ -256,7 +273,7 @@ def probe_review(checkpoint, text: str, cap: int = DISPLAY_CAP) -> ReviewProbe:
         else None
     gated, top = config.cell in GATE_NAMES, config.num_layers - 1
     return ReviewProbe(
-        name=checkpoint.name, cell=config.cell, directions=config.directions, review=review, reading=reading,
+        name=read.name, cell=read.cell, directions=read.directions, review=read.review, reading=reading,
         trajectory=trajectory, explained=explained, gates=gates(model, ids, layer=top) if gated else None,
         backward_gates=gates(model, ids, top, "backward") if gated and config.bidirectional else None,
         halves=bidirectional_halves(model, ids, reading.features), shapes=task_shapes(model, ids, reading),

@@ -22,7 +22,7 @@ from rnnviz.embedding_probes import freeze_step, nearest_in, nearest_neighbours
 from rnnviz.explain import Verdict, explain
 from rnnviz.gradients import MAX_STEPS, DecayComparison, fresh_model, measure_decay, pick_per_cell, random_ids, saliency, spectral_radius
 from rnnviz.jobs import JobManager, measure_speed
-from rnnviz.lessons import probe_review
+from rnnviz.lessons import probe_review, read_review
 from rnnviz.models import CELLS, ModelConfig, RNNClassifier
 from rnnviz.order_pairs import load_pairs, rank_readers, score_pairs
 from rnnviz.pipeline import load_corpus
@@ -270,8 +270,15 @@ def spectral_lab(radius: float, cell: str, input_scale: float):
 
 # ---------------------------------------------------------------- hidden states & embeddings (rnnviz.probes)
 @per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=256)
+def review_reading(path: str, text: str):
+    """``lessons.ReviewReading`` of one checkpoint reading ``text``: states and P(positive) after each word."""
+    one_torch_thread()
+    return read_review(checkpoint(path), text)
+
+
+@per_checkpoint_file(st.cache_data, show_spinner=False, max_entries=64)
 def review_probe(path: str, text: str):
-    """``lessons.ReviewProbe`` of one checkpoint reading ``text`` (cached per checkpoint file and text)."""
+    """``lessons.ReviewProbe`` of one checkpoint reading ``text``: the reading and every lesson on it."""
     one_torch_thread()
     return probe_review(checkpoint(path), text)
 
