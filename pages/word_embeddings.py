@@ -12,7 +12,7 @@ st.title(t("emb.title"))
 st.markdown(t("emb.intro"))
 
 SECTIONS = ("lesson", "lookup", "space", "timeline", "near", "axis", "compare")
-labels = {name: f"{i}. {t(f'emb.{name}.header').split('. ', 1)[-1]}" for i, name in enumerate(SECTIONS, start=1)}
+labels = {name: t(f"emb.{name}.header") for name in SECTIONS}
 section, tab = open_section(labels, key="emb_section")  # only the open section is computed and drawn
 with tab:
     if section == "lesson":
@@ -25,7 +25,7 @@ with tab:
                         t("emb.freeze.notice", frozen=float(frozen.change.max()), free=float(free.change.max()),
                           head=frozen.head_change), key="emb_chart_freeze")
     else:
-        st.markdown(f"**{t('emb.model.header').split('. ', 1)[-1]}**")
+        st.markdown(f"**{t('emb.model.header')}**")
         infos, names = checkpoints_or_stop()
         path = st.selectbox(t("emb.model"), list(names), format_func=names.get, key="emb_checkpoint")
         loaded = cache.checkpoint(path)

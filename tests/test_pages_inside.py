@@ -16,12 +16,9 @@ def environment(only_tiny_models):
 SECTIONS = ("prob", "detail", "gates", "units", "lessons")
 
 
-def open_section(app: AppTest, name: str, lang: str = "en") -> AppTest:
+def open_section(app: AppTest, name: str) -> AppTest:
     """Choose one of the Hidden states page's sections (tabs), as a click on its tab does."""
-    from rnnviz.ui.texts import tr
-
-    app.session_state["hs_section"] = tr(f"hs.{name}.header", lang)
-    return app.run()
+    return open_tab(app, "hs_section", SECTIONS.index(name))
 
 
 def chart_keys(app: AppTest) -> set[str]:

@@ -98,28 +98,33 @@ def wide_chart(figure, code: str, notice: str, key: str) -> None:
         st.code(code, language="python")
 
 
+def _numbered(labels: dict[str, str]) -> list[str]:
+    """The sections' titles as their tabs show them: "1. ...", "2. ..." in the course's order."""
+    return [f"{i}. {title}" for i, title in enumerate(labels.values(), start=1)]
+
+
 def open_section(labels: dict[str, str], key: str):
     """The page's sections as tabs, of which only the chosen one is computed and drawn: (name of the
     open section, its tab container). The others show their labels, so no lesson is hidden; a
-    "section i of n" line with Back / Next buttons follows, the same in presenter mode, where a
-    section is one step of the lesson. ``labels``: section name -> its title, in the course's order."""
-    names, titles = list(labels), list(labels.values())
-    tabs = st.tabs(titles, key=key, on_change="rerun", bind="query-params")  # a link opens the same section
+    "section i of n" line with Back / Next buttons follows (:func:`section_steps`), the same in presenter
+    mode, where a section is one step of the lesson. ``labels``: section name -> its title (numbered here),
+    in the course's order."""
+    tabs = st.tabs(_numbered(labels), key=key, on_change="rerun", bind="query-params")  # a link opens the same section
     index = next((i for i, tab in enumerate(tabs) if tab.open), 0)
-    return names[index], tabs[index]
+    return list(labels)[index], tabs[index]
 
 
 def section_steps(labels: dict[str, str], key: str, current: str) -> None:
     """Back / Next between the sections of :func:`open_section`, and where the reader is."""
-    titles, index = list(labels.values()), list(labels).index(current)
+    tabs, titles, index = _numbered(labels), list(labels.values()), list(labels).index(current)
 
     def go(step: int) -> None:
-        st.session_state[key] = titles[index + step]
+        st.session_state[key] = tabs[index + step]
 
     back, where, forward = st.columns([1, 1.4, 1.6], vertical_alignment="center")
     back.button(t("common.back"), key=f"{key}_back", on_click=go, args=(-1,), disabled=index == 0,
                 icon=":material/arrow_back:", width="stretch")
     where.caption(t("common.section_of", index=index + 1, count=len(titles), title=titles[index]))
     if index + 1 < len(titles):
-        forward.button(t("common.next", title=titles[index + 1]), key=f"{key}_next", on_click=go, args=(1,),
+        forward.button(t("common.next", title=tabs[index + 1]), key=f"{key}_next", on_click=go, args=(1,),
                        icon=":material/arrow_forward:", type="primary", width="stretch")

@@ -20,7 +20,7 @@ TEXTS = {
               "partent au hasard et sont apprises avec le reste du réseau : les mots qui jouent le même rôle dans "
               "les critiques finissent avec des vecteurs proches.",
     },
-    "emb.lesson.header": {"en": "1. The course's lesson, live", "fr": "1. La leçon du cours, en direct"},
+    "emb.lesson.header": {"en": "The course's lesson, live", "fr": "La leçon du cours, en direct"},
     "emb.pretrained.title": {"en": "from_pretrained: the course's 5 x 3 matrix",
                              "fr": "from_pretrained : la matrice 5 x 3 du cours"},
     "emb.pretrained.notice": {
@@ -45,7 +45,7 @@ TEXTS = {
               "alors que la couche Linear apprend quand même (ses poids ont bougé de {head:.3f}). Non gelée : les "
               "lignes lues bougent (jusqu'à {free:.3f}) ; la ligne 0 n'est jamais lue, elle ne bouge dans aucun cas.",
     },
-    "emb.model.header": {"en": "2. The space a trained model learned", "fr": "2. L'espace appris par un modèle entraîné"},
+    "emb.model.header": {"en": "The space a trained model learned", "fr": "L'espace appris par un modèle entraîné"},
     "emb.model": {"en": "Model", "fr": "Modèle"},
     "emb.model.caption": {
         "en": "{vocab:,} words, each a vector of {dim} numbers. {frozen}",

@@ -57,7 +57,7 @@ TEXTS = {
         "fr": "Aucun de ces mots n'est dans le vocabulaire du modèle : il ne voit que des jetons `<oov>` (mot "
               "inconnu), tous changés en le même vecteur ; pour lui, tous ces mots se ressemblent.",
     },
-    "hs.prob.header": {"en": "1. The prediction as it reads", "fr": "1. La prédiction au fil de la lecture"},
+    "hs.prob.header": {"en": "The prediction as it reads", "fr": "La prédiction au fil de la lecture"},
     "hs.prob.notice": {
         "en": "Each point is P(positive) if the review stopped at that word. Watch where the curves jump: "
               "“bad” pulls down, “not … at all” can pull back up, “but” often flips the verdict. Models that "
@@ -70,7 +70,7 @@ TEXTS = {
               "derniers mots. (Pour un modèle bidirectionnel, la courbe suit son lecteur avant : le lecteur arrière a "
               "déjà lu toute la critique.)",
     },
-    "hs.detail.header": {"en": "2. Inside one model", "fr": "2. À l'intérieur d'un modèle"},
+    "hs.detail.header": {"en": "Inside one model", "fr": "À l'intérieur d'un modèle"},
     "hs.detail": {"en": "Model to look inside", "fr": "Modèle à examiner"},
     "hs.detail.caption": {
         "en": "{name}: {cell}, {units} units, {tokens} tokens read, final P(positive) = {prob:.2f}.",
@@ -95,7 +95,7 @@ TEXTS = {
               "P(positif) à ce moment : le chemin montre la mémoire qui voyage vers la zone « positive » ou "
               "« négative ».",
     },
-    "hs.gates.header": {"en": "3. The gates (LSTM and GRU)", "fr": "3. Les portes (LSTM et GRU)"},
+    "hs.gates.header": {"en": "The gates (LSTM and GRU)", "fr": "Les portes (LSTM et GRU)"},
     "hs.gates.none": {
         "en": "A plain RNN has no gates: pick an LSTM or a GRU model above to see them.",
         "fr": "Un RNN simple n'a pas de portes : choisissez un modèle LSTM ou GRU ci-dessus pour les voir.",
@@ -138,7 +138,7 @@ TEXTS = {
     "probe.gate.r": {"en": "r: reset gate", "fr": "r : porte de réinitialisation"},
     "probe.gate.z": {"en": "z: update gate", "fr": "z : porte de mise à jour"},
     "probe.gate.n": {"en": "n: candidate", "fr": "n : candidat"},
-    "hs.units.header": {"en": "4. One unit at a time", "fr": "4. Une unité à la fois"},
+    "hs.units.header": {"en": "One unit at a time", "fr": "Une unité à la fois"},
     "hs.units.unit": {"en": "Unit", "fr": "Unité"},
     "hs.units.word": {"en": "Word", "fr": "Mot"},
     "hs.units.title": {"en": "The review coloured by unit {unit}", "fr": "La critique colorée par l'unité {unit}"},
@@ -159,7 +159,7 @@ TEXTS = {
               "h_(t−1), losanges = la valeur atteinte. Choisissez le mot où la prédiction bascule (choisi par défaut) "
               "pour trouver les unités responsables.",
     },
-    "hs.lessons.header": {"en": "5. The course's lessons, live", "fr": "5. Les leçons du cours, en direct"},
+    "hs.lessons.header": {"en": "The course's lessons, live", "fr": "Les leçons du cours, en direct"},
     "hs.loop.header": {"en": "RNNCell in a loop = nn.RNN", "fr": "RNNCell dans une boucle = nn.RNN"},
     "hs.loop.notice": {
         "en": "On the review's first {steps} words, the course's formula written by hand, `nn.RNNCell` in a for loop "
