@@ -20,6 +20,7 @@ The PTB tokens are turned back into text a person would type (``do n't`` -> ``do
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -268,11 +269,13 @@ class SstData(DatasetDict):
         return [tree.text for tree in trees
                 if 8 <= len(tree.tokens) <= 25 and turns & {token.lower() for token in tree.tokens}][:limit]
 
+    @functools.cached_property
+    def _trees_by_text(self) -> dict[str, Tree]:  # built once: the treebank is shared read-only
+        return {tree.text: tree for split in self.trees.values() for tree in split}
+
     def tree_of(self, text: str) -> Tree | None:
         """The tree whose sentence is ``text`` (surrounding spaces aside), in any split, or None."""
-        if not hasattr(self, "_tree_index"):  # built once: the treebank is shared read-only
-            self._tree_index = {tree.text: tree for split in self.trees.values() for tree in split}
-        return self._tree_index.get(text.strip())
+        return self._trees_by_text.get(text.strip())
 
 
 def _from_trees(trees: dict[str, list[Tree]], source: DataSource) -> SstData:
