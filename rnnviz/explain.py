@@ -154,8 +154,6 @@ def explain_model(model: torch.nn.Module, tokenizer: Tokenizer, max_len: int, te
                        contributions, probability, tuple(encoding.tokens[:cut]), int(max_len), method)
 
 
-__all__ = ["EXACT_MAX_WORDS", "METHODS", "Explanation", "explain", "explain_model"]
-
 
 @dataclass(frozen=True)
 class Verdict:
@@ -196,3 +194,7 @@ def explainer_for(verdicts: Sequence[Verdict]) -> tuple[int, bool]:
     best = max(range(len(verdicts)), key=lambda i: (getattr(verdicts[i], measure) or 0.0,
                                                     verdicts[i].test_accuracy or 0.0))
     return best, short
+
+
+__all__ = ["EXACT_MAX_WORDS", "METHODS", "SHORT_TEXT_WORDS", "Explanation", "Verdict", "explain", "explain_model",
+           "explainer_for"]
