@@ -130,9 +130,9 @@ def show_snapshots(snapshots: list, lang: str) -> None:
     left, right = st.columns(2, vertical_alignment="top")
     with left:
         show_chart(embedding_charts.probe_curves_figure(timeline.epochs, timeline.probe_texts, timeline.probes, lang,
-                                                    title=t("train.live.probes")), key="train_chart_live_probes")
+                                                        title=t("train.live.probes")), key="train_chart_live_probes")
         st.markdown(t("train.live.probes.notice"))
     with right:
-        show_chart(embedding_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs, explained,
-                                                lang, at_last=True), key="train_chart_live_map")
+        show_chart(embedding_charts.timeline_figure(timeline.words, coords, timeline.polarity, timeline.epochs,
+                                                    explained, lang, at_last=True), key="train_chart_live_map")
         st.markdown(t("train.live.map.notice"))
