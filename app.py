@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rnnviz.ui import cache, state
+from rnnviz.ui import cache, state, steps
 from rnnviz.ui.navigation import PAGES, ROOT
 
 st.set_page_config(page_title="rnnviz", page_icon=":material/neurology:", layout="wide",
@@ -18,6 +18,7 @@ pages = [
     for spec in PAGES
 ]
 navigation = st.navigation(pages)
+st.session_state[steps.PAGE_KEY] = navigation.url_path  # presenter mode's Next goes on to the next page
 state.sidebar_settings()
 state.keep_training_alive()
 navigation.run()

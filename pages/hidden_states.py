@@ -3,9 +3,8 @@ import streamlit as st
 from rnnviz.ui import cache, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.hidden_state_panels import show_course_lessons, show_gates, show_units
-from rnnviz.ui.widgets import (
-    chart_with_code, checkpoints_or_stop, limited_text, open_section, predict_then_reveal, section_steps,
-)
+from rnnviz.ui.steps import inputs_box, page_intro, sections
+from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, limited_text
 
 EXAMPLES = {"negation": "This movie is not bad at all.",
             "but": "The actors are brilliant and the first hour is moving, but the ending is a boring, stupid mess."}
@@ -22,19 +21,21 @@ def use_example(kind: str) -> None:
 
 
 st.title(t("hs.title"))
-st.markdown(t("hs.intro"))
+page_intro(t("hs.intro"))
 infos, names = checkpoints_or_stop(recurrent=True)
 one_per_cell: dict = {}
 for info in cache.order_models()[0]:  # the models that read word order best come first
     one_per_cell.setdefault(info.cell, str(info.path))
-chosen = st.multiselect(t("hs.checkpoints"), list(names), default=list(one_per_cell.values())[:3],
-                        format_func=names.get, key="hs_checkpoints")
-columns = st.columns(4)
-for column, kind in zip(columns, ("negation", "but", "sst", "long")):
-    column.button(t(f"hs.example.{kind}"), key=f"hs_example_{kind}", on_click=use_example, args=(kind,),
-                  width="stretch")
-st.session_state.setdefault("hs_text", EXAMPLES["negation"])
-text = limited_text(st.text_area(t("hs.text"), height=110, key="hs_text", bind="query-params"))
+with inputs_box():
+    chosen = st.multiselect(t("hs.checkpoints"), list(names), default=list(one_per_cell.values())[:3],
+                            format_func=names.get, key="hs_checkpoints")
+    columns = st.columns(4)
+    for column, kind in zip(columns, ("negation", "but", "sst", "long")):
+        column.button(t(f"hs.example.{kind}"), key=f"hs_example_{kind}", on_click=use_example, args=(kind,),
+                      width="stretch")
+    st.session_state.setdefault("hs_text", EXAMPLES["negation"])
+    text = limited_text(st.text_area(t("hs.text"), height=110, key="hs_text", bind="query-params"))
+    path = st.radio(t("hs.detail"), chosen, format_func=names.get, horizontal=True, key="hs_detail") if chosen else None
 if not chosen:
     st.warning(t("hs.pick_one"))
     st.stop()
@@ -49,21 +50,17 @@ if not next(iter(readings.values())).review.known_words:
     st.warning(t("hs.unknown_only"))
 
 labels = {name: t(f"hs.{name}.header") for name in ("prob", "detail", "gates", "units", "lessons")}
-section, tab = open_section(labels, key="hs_section")  # only the open section is computed and drawn
-with tab:
+questions = {"prob": ("lesson.hidden.question", "lesson.hidden.answer")}
+with sections(labels, "hs_section", questions, keep=("hs_gate_direction", "hs_gate_lstm", "hs_gate_gru")) as section:
     if section == "prob":
         series = {f"{p.name} ({p.cell.upper()}{' bi' if p.directions == 2 else ''})":
                   (p.review.tokens, p.reading.prob_by_step) for p in readings.values()}
         treebank = cache.treebank_prefixes(text)
         chart_with_code(pc.prob_lines(series, lang, treebank), snippets.prob_code(),
                         t("hs.prob.notice") + ("\n\n" + t("hs.treebank") if treebank else ""), key="hs_chart_prob")
-        predict_then_reveal("lesson.hidden.question", "lesson.hidden.answer", key="hs_reveal")
-    else:
-        path = st.radio(t("hs.detail"), chosen, format_func=names.get, horizontal=True, key="hs_detail")
+    elif section:  # one model's probe, computed only for the section that shows it
         probe = cache.review_probe(path, text)
         tokens, reading = probe.review.tokens, probe.reading
-        st.caption(t("hs.detail.caption", name=probe.name, cell=probe.cell.upper(), units=reading.states.shape[1],
-                     tokens=len(tokens), prob=reading.prob))
         if section == "detail":
             chart_with_code(pc.states_heatmap(reading.states, tokens, probe.directions, lang),
                             snippets.states_code(probe.cell), t("hs.heatmap.notice"), key="hs_chart_heatmap")
@@ -77,4 +74,5 @@ with tab:
             show_units(probe, tokens, lang)
         else:
             show_course_lessons(probe, tokens, lang)
-    section_steps(labels, "hs_section", section)
+        st.caption(t("hs.detail.caption", name=probe.name, cell=probe.cell.upper(), units=reading.states.shape[1],
+                     tokens=len(tokens), prob=reading.prob))

@@ -6,7 +6,8 @@ from rnnviz.ui import app_charts, cache
 from rnnviz.ui.prediction_panels import show_why
 from rnnviz.ui.state import language, t, text_from_url, text_to_url
 from rnnviz.ui.texts.predict import EXAMPLES
-from rnnviz.ui.widgets import limited_text, predict_then_reveal, show_chart
+from rnnviz.ui.steps import inputs_box, page_intro, sections
+from rnnviz.ui.widgets import limited_text, show_chart
 
 KINDS = (*EXAMPLES, "imdb")
 lang = language()
@@ -33,15 +34,15 @@ def _detail(verdict) -> str:
 
 
 st.title(t("predict.title"))
-st.markdown(t("predict.intro"))
-
-st.caption(t("predict.examples"))
-with st.container(horizontal=True):
-    for kind in KINDS:
-        st.button(t(f"predict.example.{kind}"), key=f"predict_example_{kind}", on_click=_use_example, args=(kind,))
-with st.form("predict_form", border=False):
-    st.text_area(t("predict.review"), key="predict_text", height=140, help=t("predict.review.help"))
-    st.form_submit_button(t("predict.submit"), type="primary", on_click=_submit, key="predict_submit")
+page_intro(t("predict.intro"))
+with inputs_box():
+    st.caption(t("predict.examples"))
+    with st.container(horizontal=True):
+        for kind in KINDS:
+            st.button(t(f"predict.example.{kind}"), key=f"predict_example_{kind}", on_click=_use_example, args=(kind,))
+    with st.form("predict_form", border=False):
+        st.text_area(t("predict.review"), key="predict_text", height=140, help=t("predict.review.help"))
+        st.form_submit_button(t("predict.submit"), type="primary", on_click=_submit, key="predict_submit")
 
 text = limited_text(st.session_state.get("predict_query", ""))
 if not text.strip():
@@ -63,12 +64,15 @@ if looks_french(text):
     st.warning(t("predict.french", unknown=first.unknown, words=first.words, name=first.name),
                icon=":material/translate:")
 
-st.header(t("predict.verdicts"))
-show_chart(app_charts.predictions_figure([v.name for v in verdicts], [v.probability for v in verdicts],
-                                         [v.test_accuracy for v in verdicts], lang, [_detail(v) for v in verdicts]),
-           key="predict_chart_verdicts")
-st.markdown(t("predict.verdicts.notice"))
-predict_then_reveal("lesson.predict.question", "lesson.predict.answer", key="predict_reveal")
-
-explain_ms = show_why(verdicts, text, lang)
-st.caption(t("predict.timing", ms=predict_ms + explain_ms))
+labels = {"verdicts": t("predict.verdicts"), "why": t("predict.why")}
+questions = {"verdicts": ("lesson.predict.question", "lesson.predict.answer")}
+with sections(labels, "predict_section", questions, keep=("predict_model_short", "predict_model_long")) as section:
+    if section == "verdicts":
+        show_chart(app_charts.predictions_figure([v.name for v in verdicts], [v.probability for v in verdicts],
+                                                 [v.test_accuracy for v in verdicts], lang,
+                                                 [_detail(v) for v in verdicts]), key="predict_chart_verdicts")
+        st.markdown(t("predict.verdicts.notice"))
+        st.caption(t("predict.timing", ms=predict_ms))
+    elif section == "why":
+        explain_ms = show_why(verdicts, text, lang)
+        st.caption(t("predict.timing", ms=predict_ms + explain_ms))

@@ -4,17 +4,18 @@ from rnnviz.ui.core import FIRST_WORD_ID, from_pretrained_lesson
 from rnnviz.ui import cache, embedding_charts as ec, snippets
 from rnnviz.ui.state import language, t
 from rnnviz.ui.embedding_panels import show_axis, show_comparison, show_lookup, show_neighbours, show_replay
-from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, open_section, section_steps
+from rnnviz.ui.steps import inputs_box, page_intro, sections
+from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop
 
 lang = language()
 
 st.title(t("emb.title"))
-st.markdown(t("emb.intro"))
+page_intro(t("emb.intro"))
 
 SECTIONS = ("lesson", "lookup", "space", "timeline", "near", "axis", "compare")
 labels = {name: t(f"emb.{name}.header") for name in SECTIONS}
-section, tab = open_section(labels, key="emb_section")  # only the open section is computed and drawn
-with tab:
+questions = {"lookup": ("lesson.embeddings.question", "lesson.embeddings.answer")}
+with sections(labels, "emb_section", questions, keep=("emb_checkpoint", "emb_timeline_model")) as section:
     if section == "lesson":
         lesson = from_pretrained_lesson()
         chart_with_code(ec.matrix_figure(lesson.weights, [str(i) for i in range(len(lesson.weights))],
@@ -24,17 +25,18 @@ with tab:
         chart_with_code(ec.freeze_figure(frozen.change, free.change, lang), snippets.freeze_code(),
                         t("emb.freeze.notice", frozen=float(frozen.change.max()), free=float(free.change.max()),
                           head=frozen.head_change), key="emb_chart_freeze")
-    else:
-        st.markdown(f"**{t('emb.model.header')}**")
-        infos, names = checkpoints_or_stop()
-        path = st.selectbox(t("emb.model"), list(names), format_func=names.get, key="emb_checkpoint")
-        loaded = cache.checkpoint(path)
-        vocabulary = min(len(loaded.tokenizer.words), loaded.config.vocab_size) - FIRST_WORD_ID
-        st.caption(t("emb.model.caption", vocab=vocabulary, dim=loaded.config.embedding_dim,
-                     frozen=t("emb.model.frozen") if loaded.config.freeze_embedding else ""))
-        most = max(20, min(5_000, vocabulary))
-        count = st.slider(t("emb.space.count"), min(20, most), most, min(500, most), step=10, key="emb_count",
-                          bind="query-params") if section in ("space", "axis", "compare") else 0
+    elif section:  # the sections that read a trained model
+        with inputs_box(t("emb.inputs"), opening=False):
+            st.markdown(f"**{t('emb.model.header')}**")
+            infos, names = checkpoints_or_stop()
+            path = st.selectbox(t("emb.model"), list(names), format_func=names.get, key="emb_checkpoint")
+            loaded = cache.checkpoint(path)
+            vocabulary = min(len(loaded.tokenizer.words), loaded.config.vocab_size) - FIRST_WORD_ID
+            st.caption(t("emb.model.caption", vocab=vocabulary, dim=loaded.config.embedding_dim,
+                         frozen=t("emb.model.frozen") if loaded.config.freeze_embedding else ""))
+            most = max(20, min(5_000, vocabulary))
+            count = st.slider(t("emb.space.count"), min(20, most), most, min(500, most), step=10, key="emb_count",
+                              bind="query-params") if section in ("space", "axis", "compare") else 0
         if section == "lookup":
             show_lookup(loaded, lang)
         elif section == "space":
@@ -50,4 +52,3 @@ with tab:
             show_axis(path, count, lang)
         else:
             show_comparison(path, names, count, lang)
-    section_steps(labels, "emb_section", section)

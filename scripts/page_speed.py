@@ -12,7 +12,9 @@ Chromium (Debian's, through Playwright) at 1280x720, on ``streamlit run app.py``
 - **interaction**: on the pages with a review box, the time from pressing Ctrl+Enter on a new review
   until the charts are redrawn (median of ``--repeat``);
 - **cold**: a fresh server per page, whose first visit is that page (the first visit pays for loading
-  data and models).
+  data and models);
+- **steps** (``--steps``): the whole course in presenter mode at 1280x720, walked with the Next button as
+  a teacher does; for every step, the time from the click until the step is drawn.
 
 Targets of issue 16: ready <= 2 s warm, <= 1 s after an interaction, <= 3 s cold. The load average and
 the date are printed with the table, so figures from different days can be told apart.
@@ -39,6 +41,7 @@ VIEWPORT = (1280, 720)
 # page -> the key of its review box
 REVIEW_BOXES = {"hidden-states": "hs_text", "gradients": "gradients_text", "word-order": "order_text",
                 "predict": "predict_text"}
+REVIEW_TABS = {"gradients_text": 2}  # the section that holds the box, when it is not the first
 REVIEWS = ("I expected nothing, but this film was not bad at all: the actors were wonderful!",
            "A dull, lifeless film. The ending is a mess and the music is far too loud.",
            "The first hour is slow, but the last scene is brilliant and I loved it.")
@@ -67,6 +70,9 @@ def interaction_seconds(browser, url: str, box: str, repeat: int) -> list[float]
     with bs.open_page(browser, url, viewport=VIEWPORT) as app_page:
         page = app_page.page
         bs.wait_for_plotly(page, min_count=1)
+        if not bs.by_key(page, box).count():  # the review box is in a later section
+            bs.rerun_after(page, page.get_by_role("tab").nth(REVIEW_TABS[box]).click)
+            bs.wait_for_plotly(page, min_count=1)
         area = bs.by_key(page, box).locator("textarea")
         for i in range(repeat):
             area.fill(f"{REVIEWS[i % len(REVIEWS)]} ({i})")
@@ -80,12 +86,42 @@ def interaction_seconds(browser, url: str, box: str, repeat: int) -> list[float]
     return times
 
 
+def step_seconds(browser, url: str, lang: str) -> list[tuple[str, float]]:
+    """Walk the course in presenter mode with Next: (page/step/picture, seconds from the click until the
+    script is done and the step's chart is drawn) for every step after the first."""
+    times = []
+    with bs.open_page(browser, f"{url}/?present=true&lang={lang}", viewport=VIEWPORT) as app_page:
+        page = app_page.page
+        while True:
+            button = bs.by_key(page, "step_next").locator("button")
+            if button.is_disabled():
+                return times
+            before = page.url
+            started = time.perf_counter()
+            button.click()
+            page.wait_for_function("address => location.href !== address", arg=before)
+            bs.wait_script_done(page)
+            if page.locator('[data-testid="stPlotlyChart"]').count():
+                bs.wait_for_plotly(page, min_count=1)
+            times.append((_step_name(page.url), time.perf_counter() - started))
+
+
+def _step_name(address: str) -> str:
+    from urllib.parse import parse_qs, urlparse
+
+    parts = urlparse(address)
+    query = parse_qs(parts.query)
+    name = f"{parts.path.strip('/') or 'home'} {query.get('step', ['1'])[0]}"
+    return name + (f".{query['picture'][0]}" if "picture" in query else "")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", help="comma-separated url paths (home is 'home'); default: every page")
     parser.add_argument("--repeat", type=int, default=3, help="visits per page on the warm server (default 3)")
     parser.add_argument("--lang", default="en", choices=("en", "fr"))
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-server visits (one server per page)")
+    parser.add_argument("--steps", action="store_true", help="also walk every presenter step with Next")
     args = parser.parse_args(argv)
     reason = bs.chromium_missing_reason()
     if reason:
@@ -100,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load = os.getloadavg()[0]
     rows: dict[str, dict] = {name: {} for name in wanted}
+    steps: list[tuple[str, float]] = []
     with sync_playwright() as playwright:
         browser = bs.launch_browser(playwright)
         server = bs.AppServer()
@@ -114,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
                     taken = interaction_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}", REVIEW_BOXES[name],
                                                 args.repeat)
                     rows[name]["interaction"] = (statistics.median(taken), max(taken))
+            if args.steps:
+                steps = step_seconds(browser, url, args.lang)
         finally:
             server.stop()
         if not args.no_cold:
@@ -143,6 +182,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<14} " + " ".join(cells))
     print(f"* over the target (warm <= {TARGETS['warm']:g} s, interaction <= {TARGETS['interaction']:g} s, "
           f"cold <= {TARGETS['cold']:g} s); {misses} miss(es)")
+    if steps:
+        over = [name for name, seconds in steps if seconds > TARGETS["warm"]]
+        values = [seconds for _, seconds in steps]
+        print(f"\npresenter steps, Next click -> step drawn ({len(steps)} steps): median {statistics.median(values):.2f} s, "
+              f"worst {max(values):.2f} s, {len(over)} over {TARGETS['warm']:g} s")
+        for index in range(0, len(steps), 4):
+            print("   ".join(f"{name:<18}{seconds:5.2f} s" for name, seconds in steps[index:index + 4]))
     return 0
 
 

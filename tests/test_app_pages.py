@@ -37,10 +37,29 @@ def _padding(lang: str | None = None) -> AppTest:
     return app
 
 
+PADDING_CHARTS = ({"padding_chart_tokens"}, {"padding_chart_padded"},
+                  {"padding_chart_mask", "padding_chart_lengths"},
+                  {"padding_chart_packed", "padding_chart_packed_data"})  # per section (tab), in order
+
+
+def _padding_sections(app: AppTest) -> list[tuple[set[str], str]]:
+    """Open each of the padding page's four sections in turn: (its chart keys, its markdown) per section.
+    Only the open section is drawn, so each one's charts are its own."""
+    seen = []
+    for index in range(len(PADDING_CHARTS)):
+        open_section(app, "padding_section", index)
+        assert_clean(app)
+        seen.append(({c.key for c in app.get("plotly_chart")}, " ".join(m.value for m in app.markdown)))
+    return seen
+
+
 def test_padding_default_view_has_all_charts():
     app = _padding()
-    assert len(app.get("plotly_chart")) == 6
-    assert any("(4, 8)" in m.value for m in app.markdown)  # the four default sentences, maxlen 8
+    assert {c.key for c in app.get("plotly_chart")} == PADDING_CHARTS[0]  # the first section opens by default
+    seen = _padding_sections(app)
+    assert [keys for keys, _ in seen] == list(PADDING_CHARTS)
+    assert sum(len(keys) for keys, _ in seen) == 6
+    assert "(4, 8)" in seen[1][1]  # the four default sentences, maxlen 8 (the padded matrix's section)
 
 
 def test_padding_settings_change_the_matrix():
@@ -49,9 +68,12 @@ def test_padding_settings_change_the_matrix():
     app.sidebar.radio(key="padding_side").set_value("post")
     app.sidebar.radio(key="padding_truncating").set_value("post").run()
     assert_clean(app)
+    open_section(app, "padding_section", 1)
+    assert_clean(app)
     assert any("(4, 11)" in m.value for m in app.markdown)  # longest sentence: <start> + 10 words
     app.sidebar.select_slider(key="padding_vocab_size").set_value(100).run()
     assert_clean(app)
+    assert [keys for keys, _ in _padding_sections(app)] == list(PADDING_CHARTS)  # every section, vocab 100
 
 
 @pytest.mark.parametrize("kind", ["reviews", "course"])
@@ -59,7 +81,9 @@ def test_padding_other_inputs(kind):
     app = _padding()
     app.radio(key="padding_input_kind").set_value(kind).run()
     assert_clean(app)
-    assert len(app.get("plotly_chart")) == 6
+    seen = _padding_sections(app)
+    assert [keys for keys, _ in seen] == list(PADDING_CHARTS)
+    assert sum(len(keys) for keys, _ in seen) == 6
 
 
 @pytest.mark.parametrize("text", [

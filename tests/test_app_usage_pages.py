@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, open_page
+from app_support import assert_clean, open_page, open_section
 from model_fixtures import TINY
 from rnnviz.checkpoints import shipped_checkpoint_dir
 from rnnviz.ui.navigation import ROOT
@@ -42,6 +42,25 @@ def texts(app: AppTest) -> str:
                     for e in getattr(app, kind))
 
 
+PREDICT_SECTIONS = ("verdicts", "why")  # the Prediction page's sections (tabs), in order
+MODELS_SECTIONS = ("table", "detail", "upload")  # the Models page's
+
+
+def section(app: AppTest, name: str) -> AppTest:
+    """Open a section (tab) of the Prediction or Models page, as a click on its tab does: only the open
+    section is computed and drawn."""
+    if name in PREDICT_SECTIONS:
+        open_section(app, "predict_section", PREDICT_SECTIONS.index(name))
+    else:
+        open_section(app, "models_section", MODELS_SECTIONS.index(name))
+    assert_clean(app)
+    return app
+
+
+def chart_keys(app: AppTest) -> set[str]:
+    return {c.key for c in app.get("plotly_chart")}
+
+
 def predict(app: AppTest, text: str) -> AppTest:
     app.text_area(key="predict_text").input(text)
     app.button(key="predict_submit").click().run()
@@ -52,11 +71,15 @@ def predict(app: AppTest, text: str) -> AppTest:
 # ------------------------------------------------------------------ Prediction
 def test_predict_a_typed_review():
     app = open_page("pages/prediction.py")
-    assert len(app.get("plotly_chart")) == 2  # a first visit shows the positive example at once
-    predict(app, "A wonderful film, not bad at all, with great actors.")
+    # a first visit shows the positive example at once: its verdicts, and why in the next section
+    assert chart_keys(app) == {"predict_chart_verdicts"}
+    assert chart_keys(section(app, "why")) == {"predict_chart_words"}
+    predict(section(app, "verdicts"), "A wonderful film, not bad at all, with great actors.")
     verdicts = chart_json(app, "predict_chart_verdicts")
     for name in ("tiny-rnn", "tiny-lstm", "tiny-gru", "tiny-bigru"):
         assert name in verdicts
+    assert "ms on the server" in texts(app)
+    section(app, "why")
     words = json.loads(chart_json(app, "predict_chart_words"))
     shown = json.dumps(words["data"][0]["text"])
     assert "wonderful" in shown and "ms on the server" in texts(app)
@@ -71,9 +94,9 @@ def test_predict_says_what_each_model_learned_and_picks_by_length():
     verdicts = chart_json(app, "predict_chart_verdicts")
     assert "SST phrases" in verdicts and "IMDB reviews" in verdicts and "IMDB + SST" in verdicts
     assert "long 50%" in verdicts and "short 50%" in verdicts
-    assert "a short text" in texts(app)
+    assert "a short text" in texts(section(app, "why"))
     predict(app, "A long review that goes on and on about the film. " * 20)
-    assert "a long text" in texts(app) and app.selectbox(key="predict_model_long").value
+    assert "a long text" in texts(section(app, "why")) and app.selectbox(key="predict_model_long").value
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -92,8 +115,9 @@ def test_predict_examples_are_one_click_away():
         app.button(key=f"predict_example_{kind}").click().run()
         assert_clean(app)
         assert app.text_area(key="predict_text").value.strip(), kind
-        assert len(app.get("plotly_chart")) == 2, kind
-    # the long IMDB review (2,147 tokens) is longer than any model's max_len: the cut is explained
+        assert chart_keys(section(app, "verdicts")) == {"predict_chart_verdicts"}, kind
+        assert chart_keys(section(app, "why")) == {"predict_chart_words"}, kind
+    # the long IMDB review (2,147 tokens) is longer than any model's max_len: the cut is explained (why)
     assert re.search(r"keeps the \*\*last\*\* \d+", texts(app)) and app.text
 
 
@@ -105,16 +129,21 @@ def test_predict_bad_input():
     app = open_page("pages/prediction.py")
     for text in BAD_INPUTS:
         predict(app, text)
+        if not text.strip():
+            assert app.info and not app.get("plotly_chart") and not app.tabs  # nothing to show yet
+        # each section in turn (only the open one is drawn): the verdicts, then why
+        for name in PREDICT_SECTIONS if app.tabs else ():
+            section(app, name)
+            shown = texts(app)
+            assert "<script>" not in shown and "<b>" not in shown
+            if text.startswith("!!!"):
+                assert app.warning  # nothing the tokenizer keeps
+            elif len(text) > 1_000_000:
+                assert any("1,000,000" in w.value for w in app.warning)
+            if name == "why" and app.get("plotly_chart"):
+                assert "<script>" not in chart_json(app, "predict_chart_words")
         shown = texts(app)
         assert "<script>" not in shown and "<b>" not in shown
-        if not text.strip():
-            assert app.info and not app.get("plotly_chart")
-        elif text.startswith("!!!"):
-            assert app.warning  # nothing the tokenizer keeps
-        elif len(text) > 1_000_000:
-            assert any("1,000,000" in w.value for w in app.warning)
-        if app.get("plotly_chart"):
-            assert "<script>" not in chart_json(app, "predict_chart_words")
 
 
 def test_predict_review_travels_by_link():
@@ -133,7 +162,7 @@ def test_predict_review_travels_by_link():
     shared.switch_page("pages/prediction.py").run()
     assert_clean(shared)
     assert shared.text_area(key="predict_text").value == "A shared review: moving and beautifully shot."
-    assert "moving" in chart_json(shared, "predict_chart_words")
+    assert "moving" in chart_json(section(shared, "why"), "predict_chart_words")
 
 
 def test_predict_without_any_model(monkeypatch, tmp_path):
@@ -198,10 +227,13 @@ def test_train_from_word_vectors_of_the_reviews():
 # ------------------------------------------------------------------ Models
 def test_models_table_curves_and_confusion(folder):
     app = open_page("pages/model_library.py")
-    table = app.dataframe[0].value
+    table = app.dataframe[0].value  # the first section: the table
     assert len(table) == len(TINY) + SHIPPED and {"Name", "Cell", "Test accuracy", "Weights"} <= set(table.columns)
     assert {"bi-GRU", "LSTM"} <= set(table["Cell"])
+    assert "test reviews" in texts(app)
+    section(app, "detail")  # one model in detail: its curves and its confusion matrix
     assert "models_chart_curves" in " ".join(c.proto.id for c in app.get("plotly_chart"))
+    assert "models_chart_confusion" in " ".join(c.proto.id for c in app.get("plotly_chart"))
     assert "test reviews" in texts(app)
     app.selectbox(key="models_pick").set_value(str(folder / "tiny-lstm.safetensors")).run()
     assert_clean(app)
@@ -209,7 +241,7 @@ def test_models_table_curves_and_confusion(folder):
 
 
 def test_models_upload_corrupt_then_valid(folder):
-    app = open_page("pages/model_library.py")
+    app = section(open_page("pages/model_library.py"), "upload")
     before = sorted(p.name for p in folder.iterdir())
     app.file_uploader(key="models_upload").set_value(("broken.safetensors", b"\x00not a checkpoint" * 10,
                                                       "application/octet-stream")).run()
@@ -220,6 +252,7 @@ def test_models_upload_corrupt_then_valid(folder):
     app.file_uploader(key="models_upload").set_value(("tiny-rnn.safetensors", good, "application/octet-stream")).run()
     assert_clean(app)
     assert app.success and (folder / "tiny-rnn-2.safetensors").exists()
+    section(app, "table")
     assert len(app.dataframe[0].value) == len(TINY) + 1 + SHIPPED
     (folder / "tiny-rnn-2.safetensors").unlink()
 
@@ -240,7 +273,7 @@ def test_a_broken_checkpoint_is_reported_not_fatal(monkeypatch, tmp_path, folder
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path))
     app = open_page("pages/prediction.py")
     assert app.error and "NaN" in app.error[0].value and "tiny-gru" in chart_json(app, "predict_chart_verdicts")
-    app = open_page("pages/model_library.py")
+    app = section(open_page("pages/model_library.py"), "detail")
     app.selectbox(key="models_pick").set_value(str(tmp_path / "broken.safetensors")).run()
     assert_clean(app)
     assert app.error and "NaN" in app.error[0].value

@@ -33,10 +33,11 @@ def assert_healthy(app_page: bs.AppPage, what: str) -> None:
     assert not errors, f"{what}: JS errors in the browser:\n" + "\n".join(errors)
 
 
-# Pages that draw their charts only after a user action (no chart on a fresh load), with the reason.
+# Pages that draw no chart on a fresh load (their charts follow an action or sit in a later section), with the reason.
 # Every other page but home must show at least one plotly chart as soon as it loads.
 CHARTS_AFTER_ACTION = {
     "train": "the charts follow a training run, which the user starts",
+    "models": "its first section is the table of models; the curves and the confusion matrix are in the second",
 }
 
 
@@ -83,16 +84,28 @@ PADDING_CHARTS = ("padding_chart_tokens", "padding_chart_padded", "padding_chart
                   "padding_chart_packed", "padding_chart_packed_data")
 
 
+def open_tab(page, index: int) -> None:
+    """Click the page's section tab ``index`` (only the open section is drawn) and wait for its charts."""
+    bs.rerun_after(page, page.get_by_role("tab").nth(index).click)
+    bs.wait_for_plotly(page, min_count=1)
+
+
 def test_padding_page_interaction(browser, app_url):
-    """Type sentences, change maxlen, the padding side and the input: every rerun redraws the charts."""
+    """Each section draws its charts; type sentences, change maxlen, the padding side and the input:
+    every rerun redraws the padded matrix."""
     if not any(spec.url_path == "padding" for spec in PAGES):
         pytest.skip("no padding page in PAGES")
     with bs.open_page(browser, f"{app_url}/padding") as app_page:
         page = app_page.page
-        charts = bs.wait_for_plotly(page, min_count=len(PADDING_CHARTS))
         page.set_default_timeout(INTERACTION_TIMEOUT_MS)
-        for key in PADDING_CHARTS:
-            assert bs.by_key(page, key).count() == 1, f"no chart with key {key!r} on the padding page"
+        for index, keys in enumerate((PADDING_CHARTS[:1], PADDING_CHARTS[1:2], PADDING_CHARTS[2:4], PADDING_CHARTS[4:])):
+            if index:
+                open_tab(page, index)
+            bs.wait_for_plotly(page, min_count=len(keys))
+            for key in keys:
+                assert bs.by_key(page, key).count() == 1, f"no chart with key {key!r} in padding section {index + 1}"
+        open_tab(page, 1)  # the padded matrix
+        charts = bs.count_plotly(page)
 
         def redrawn(what: str, before: str | None = None, min_charts: int = charts) -> str:
             bs.wait_for_plotly(page, min_count=min_charts)
@@ -146,6 +159,8 @@ def test_typing_a_review_updates_the_charts(browser, app_url, url_path, key, cha
     with bs.open_page(browser, f"{app_url}/{url_path}") as app_page:
         page = app_page.page
         bs.wait_for_plotly(page, min_count=1)
+        if not bs.by_key(page, chart).count():  # the chart is in a later section
+            open_tab(page, {"gradients": 3, "word-order": 1}[url_path])
         before = bs.chart_data(page, chart)
         page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
         text_area = bs.by_key(page, key).locator("textarea")
@@ -191,13 +206,13 @@ def test_shuffling_words_moves_the_rnn_not_the_bag(browser, app_url, lang):
     the bag of words' two bars stay equal, the page shows its difference as +0.000000."""
     with bs.open_page(browser, f"{app_url}/word-order?lang={lang}") as app_page:
         page = app_page.page
-        bs.wait_for_plotly(page, min_count=3)
+        bs.wait_for_plotly(page, min_count=1)  # the first section: shuffle the words
         page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
         before = bs.chart_data(page, "order_chart_shuffle")
         button = bs.by_key(page, "order_shuffle").locator("button")
         for _ in range(2):
             bs.rerun_after(page, button.click)
-            bs.wait_for_plotly(page, min_count=3)
+            bs.wait_for_plotly(page, min_count=1)
         after = bs.chart_data(page, "order_chart_shuffle")
         assert after != before, "the shuffle chart did not redraw"
         assert "+0.000000" in page.locator("body").inner_text()
@@ -206,7 +221,7 @@ def test_shuffling_words_moves_the_rnn_not_the_bag(browser, app_url, lang):
 
 def test_a_shared_link_reproduces_the_view(browser, app_url):
     """A teacher pastes a link: language, presenter mode and the page's settings come back from the URL."""
-    url = f"{app_url}/padding?lang=fr&present=true&padding_maxlen=5&padding_side=post"
+    url = f"{app_url}/padding?lang=fr&present=true&step=3&padding_maxlen=5&padding_side=post"  # step 3: the matrix
     with bs.open_page(browser, url) as app_page:
         page = app_page.page
         bs.wait_for_plotly(page, min_count=1)

@@ -39,18 +39,20 @@ def test_predict_train_stop_and_find_the_model(browser, usage_url):
     visit(browser, url).close()  # the first visit of a fresh server lands on the home page
     with visit(browser, f"{url}/predict") as app_page:
         page = app_page.page
-        bs.wait_for_plotly(page, 2)
+        bs.wait_for_plotly(page, 1)
         page.locator(".st-key-predict_text textarea").fill("A wonderful film, I loved every minute.")
         bs.rerun_after(page, lambda: bs.by_key(page, "predict_submit").locator("button").click())
-        bs.wait_for_plotly(page, 2)
+        bs.wait_for_plotly(page, 1)
         assert "tiny-lstm" in bs.chart_data(page, "predict_chart_verdicts")
+        bs.rerun_after(page, page.get_by_role("tab").nth(1).click)  # section 2: why, word by word
+        bs.wait_for_plotly(page, 1)
         assert "wonderful" in bs.chart_data(page, "predict_chart_words")
         assert not app_page.app_errors()
         page.wait_for_function("() => location.search.includes('review=')")
         shared_link = page.url
     with visit(browser, shared_link) as app_page:  # the link a student pastes in the class chat
         page = app_page.page
-        bs.wait_for_plotly(page, 2)
+        bs.wait_for_plotly(page, 1)
         assert page.locator(".st-key-predict_text textarea").input_value() == "A wonderful film, I loved every minute."
         assert "wonderful" in bs.chart_data(page, "predict_chart_words")
 
@@ -76,6 +78,7 @@ def test_predict_train_stop_and_find_the_model(browser, usage_url):
 
     with visit(browser, f"{url}/models") as app_page:
         page = app_page.page
+        bs.rerun_after(page, page.get_by_role("tab").nth(1).click)  # section 2: one model in detail
         bs.by_key(page, "models_pick").click()
         page.get_by_role("option", name=re.compile("browser run")).wait_for()
         assert not app_page.app_errors()

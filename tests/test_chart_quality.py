@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from app_support import open_page
+from app_support import open_page, open_section
 from rnnviz.ui.navigation import PAGES
 
 CARTESIAN = {"bar", "scatter", "heatmap", "histogram", "box", "violin", "scattergl"}
@@ -21,7 +21,16 @@ def environment(only_tiny_models):
 
 
 def _figures(script: str, lang: str) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in open_page(script, lang).get("plotly_chart")]
+    """Every chart of the page: its sections are lazy tabs (only the open one is drawn), so each is opened."""
+    app = open_page(script, lang)
+    figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    if app.tabs:
+        key = next(b.key for b in app.button if b.key and b.key.endswith("_section_next"))[: -len("_next")]
+        for index in range(1, len(app.tabs)):
+            open_section(app, key, index)
+            assert not app.exception, [e.value for e in app.exception]
+            figures += [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    return figures
 
 
 def _axis_title(layout: dict, axis: str) -> str:
@@ -63,19 +72,55 @@ def test_every_chart_is_readable_and_labelled(spec, lang):
     assert not problems, "\n".join(problems)
 
 
+def _font_sizes(node, path: str = "") -> dict[str, float]:
+    """path -> size of every font with a size in a figure's dict (axes, legends, annotations, traces...)."""
+    sizes = {}
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("font") and isinstance(value, dict) and isinstance(value.get("size"), (int, float)):
+                sizes[f"{path}/{key}"] = value["size"]
+            sizes.update(_font_sizes(value, f"{path}/{key}"))
+    elif isinstance(node, (list, tuple)):
+        for i, item in enumerate(node):
+            sizes.update(_font_sizes(item, f"{path}/{i}"))
+    return sizes
+
+
 def test_presenter_mode_enlarges_every_text_of_a_chart():
     from rnnviz.padding import pack, pad_batch, pad_tokens
     from rnnviz.ui import charts
-    from rnnviz.ui.widgets import scale_for_presenter
+    from rnnviz.ui.widgets import PRESENTER_CHART_HEIGHT, scale_for_presenter
 
+    assert PRESENTER_CHART_HEIGHT <= 335, "a chart fits a 1280x720 projector under the step's title"
     batch = pad_batch([[1, 5, 9], [1, 7]], maxlen=4)
     words = pad_tokens([["<start>", "a", "b"], ["<start>", "c"]], maxlen=4)
+    heights = []
     for figure in (charts.padded_matrix_figure(batch.ids, words, "pre"),
                    charts.packed_figure(pack(batch), words, 2)):
+        original, original_json = figure.to_dict(), figure.to_json()
         scaled = scale_for_presenter(figure).to_dict()
-        assert scaled["layout"]["font"]["size"] >= 20 and scaled["layout"]["height"] > figure.layout.height
+        layout = scaled["layout"]
+        assert layout["font"]["size"] >= 20
+        # every font of the figure is scaled (1.3x), and none is under 16 px
+        before, after = _font_sizes(original), _font_sizes(scaled)
+        assert before and set(before) <= set(after)
+        for path, size in before.items():
+            assert after[path] == max(round(size * 1.3), 16), path
+        assert all(size >= 16 for size in after.values()), {p: s for p, s in after.items() if s < 16}
+        # ticks, legend and colour bars get an explicit size (Streamlit's theme would size them in rem)
+        axes = [name for name in layout if name.startswith(("xaxis", "yaxis"))]
+        assert axes and all(layout[name]["tickfont"]["size"] >= 16 for name in axes)
+        assert layout["legend"]["font"]["size"] >= 16
         for trace in scaled["data"]:
+            if trace["type"] in ("heatmap", "contour") or "colorbar" in trace:
+                assert trace["colorbar"]["tickfont"]["size"] >= 16, trace["type"]
             for font in (trace.get("textfont"), (trace.get("colorbar") or {}).get("tickfont")):
                 if font and font.get("size"):
                     assert font["size"] >= 16, trace["type"]
-        assert figure.layout.font.size == 16, "the cached original is left as it was"
+        # enlarged with the fonts, but never taller than a projector shows
+        assert layout["height"] == min(round(figure.layout.height * 1.3), PRESENTER_CHART_HEIGHT)
+        assert layout["height"] <= PRESENTER_CHART_HEIGHT
+        heights.append((figure.layout.height, layout["height"]))
+        assert figure.layout.font.size == 16 and figure.to_json() == original_json, "the cached original is left as it was"
+    small, tall = heights  # a short chart grows; a tall one is capped
+    assert small[1] > small[0] and tall[0] * 1.3 > PRESENTER_CHART_HEIGHT == tall[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, shown
+from app_support import assert_clean, open_section, shown
 from app_support import open_page as open_page_through_app
 from rnnviz.ui.navigation import ROOT
 
@@ -28,15 +28,52 @@ def open_page(lang: str | None = None, through_app: bool = False) -> AppTest:
     return app
 
 
+SECTIONS = ("theory", "spectral", "measured", "words")  # the page's sections (tabs), in order
+CHARTS = {"theory": "gradients_chart_theory", "spectral": "gradients_chart_spectral",
+          "measured": "gradients_chart_decay", "words": "gradients_chart_words"}
+
+
+def section(app: AppTest, name: str) -> AppTest:
+    """Open one of the page's sections, as a click on its tab does: only the open section is drawn."""
+    open_section(app, "gradients_section", SECTIONS.index(name))
+    assert_clean(app)
+    return app
+
+
+def chart_keys(app: AppTest) -> set[str]:
+    return {c.key for c in app.get("plotly_chart")}
+
+
+def chart_spec(app: AppTest, key: str) -> str:
+    return next(c.proto.spec for c in app.get("plotly_chart") if c.key == key)
+
+
+def every_section(app: AppTest, check=None) -> dict[str, set[str]]:
+    """Open each section in turn (the review's sections first: the review is typed in them) and return
+    its chart keys; ``check(app, name)`` runs on each one while it is open."""
+    seen = {}
+    for name in ("measured", "words", "theory", "spectral"):
+        section(app, name)
+        seen[name] = chart_keys(app)
+        assert seen[name] <= {CHARTS[name]}, (name, seen[name])  # only the open section is drawn
+        if check:
+            check(app, name)
+    return seen
+
+
 def charts(app: AppTest) -> int:
-    return len(app.get("plotly_chart"))
+    """How many charts the page draws, all its sections together."""
+    return sum(len(keys) for keys in every_section(app).values())
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_default_view_with_trained_checkpoints(lang):
     app = open_page(lang, through_app=True)
-    assert charts(app) == 4  # theory, spectral lab, measured decay, words
-    text = shown(app)
+    assert chart_keys(app) == {"gradients_chart_theory"}  # the first section opens by default
+    texts = []
+    seen = every_section(app, lambda app, name: texts.append(shown(app)))
+    assert seen == {name: {key} for name, key in CHARTS.items()}  # theory, spectral lab, measured decay, words
+    text = " ".join(texts)
     assert "tiny-rnn" in text and "tiny-lstm" in text and "tiny-gru" in text
     assert ("Spectral radius" if lang == "en" else "Rayon spectral") in text  # of the trained RNN's W_hh
     assert ("1,000" in text) if lang == "en" else ("1 000" in text or "1,000" in text)
@@ -48,7 +85,7 @@ def test_no_checkpoint_at_all_uses_fresh_models(monkeypatch, tmp_path):
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path / "empty"))
     app = open_page()
     assert charts(app) == 4
-    chart = app.get("plotly_chart")[2].proto.spec
+    chart = chart_spec(section(app, "measured"), "gradients_chart_decay")
     assert "RNN, untrained" in chart and "GRU, untrained" in chart
 
 
@@ -56,6 +93,7 @@ def test_sliders_move_and_float32_limits_are_explained():
     app = open_page()
     app.slider(key="gradients_factor").set_value(0.9).run()
     assert_clean(app)
+    section(app, "spectral")
     app.slider(key="gradients_radius").set_value(1.5).run()
     assert_clean(app)
     assert "Overflow" in shown(app)
@@ -65,13 +103,17 @@ def test_sliders_move_and_float32_limits_are_explained():
     app.slider(key="gradients_input_scale").set_value(1.0).run()
     assert_clean(app)
     assert charts(app) == 4
+    assert section(app, "theory").slider(key="gradients_factor").value == 0.9  # kept while the others were open
+    assert "0.900" in shown(app)
 
 
 def test_random_sequence_and_other_gradients():
-    app = open_page()
+    app = section(open_page(), "measured")  # the input is chosen in the sections that measure it
     app.radio(key="gradients_source").set_value("random").run()
     assert_clean(app)
-    assert charts(app) == 3 and any("section 3" in i.value for i in app.info)  # no words to colour
+    assert charts(app) == 3  # no words to colour
+    assert not chart_keys(section(app, "words")) and any("section 3" in i.value for i in app.info)
+    section(app, "measured")
     app.slider(key="gradients_length").set_value(1).run()
     assert_clean(app)
     app.radio(key="gradients_target").set_value("loss").run()
@@ -83,11 +125,15 @@ def test_random_sequence_and_other_gradients():
 
 
 def test_example_buttons_fill_the_review():
-    app = open_page()
+    app = section(open_page(), "measured")  # the review is chosen in the sections that measure it
     app.button(key="gradients_example_0").click().run()
     assert_clean(app)
     assert app.text_area(key="gradients_text").value.startswith("A wonderful film")
     assert not any("tokens" in i.value for i in app.info)  # a short review is not cut
+    section(app, "words")
+    assert app.text_area(key="gradients_text").value.startswith("A wonderful film")  # the same review there
+    assert "gradients_chart_words" in chart_keys(app) and not any("tokens" in i.value for i in app.info)
+    section(app, "measured")
     app.radio(key="gradients_target").set_value("loss").run()
     assert app.radio(key="gradients_label").value == 1
     app.button(key="gradients_example_1").click().run()
@@ -102,17 +148,27 @@ HOSTILE = ["", "  \n ", "!!! ???", "😀🎬", "<script>alert('x')</script> <b>b
 def test_typed_and_hostile_reviews():
     app = open_page()
     for text in HOSTILE:
-        app.text_area(key="gradients_text").input(text).run()
+        section(app, "measured").text_area(key="gradients_text").input(text).run()
         assert_clean(app)
-        assert "<script>" not in shown(app)
+
+        def check(app: AppTest, name: str) -> None:
+            assert "<script>" not in shown(app)
+            if name in ("measured", "words"):
+                assert app.text_area(key="gradients_text").value == text  # the review typed, in both sections
+                if not text.strip():
+                    assert app.warning, (name, repr(text))
+            if name == "words" and text.strip():
+                words = chart_spec(app, "gradients_chart_words")
+                assert "<script>" not in words and "<a href" not in words
+            if name == "measured" and len(text) > 10_000:
+                assert any("only its last 1,000" in i.value for i in app.info)
+
+        seen = every_section(app, check)
         if not text.strip():
-            assert app.warning and charts(app) == 2, repr(text)  # theory and spectral lab still shown
+            assert seen == {"measured": set(), "words": set(), "theory": {CHARTS["theory"]},
+                            "spectral": {CHARTS["spectral"]}}, repr(text)  # theory and spectral lab still shown
         else:
-            assert charts(app) == 4, repr(text)
-            words = app.get("plotly_chart")[3].proto.spec
-            assert "<script>" not in words and "<a href" not in words
-        if len(text) > 10_000:
-            assert any("only its last 1,000" in i.value for i in app.info)
+            assert sum(len(keys) for keys in seen.values()) == 4, repr(text)
 
 
 # ------------------------------------------------------------------------------------ chart builders (pure)

@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, open_page, shown
+from app_support import assert_clean, open_page, open_section, shown
 
 ORDER = "pages/order_matters.py"
 
@@ -19,6 +19,27 @@ def chart(app: AppTest, key: str) -> dict:
     return json.loads(next(c for c in app.get("plotly_chart") if c.key == key).proto.spec)
 
 
+SECTIONS = {"shuffle": "order_chart_shuffle", "steps": "order_chart_steps", "words": "order_chart_bag_words",
+            "pairs": "order_chart_categories"}  # the page's sections (tabs) in order, and the chart of each
+
+
+def section(app: AppTest, name: str, names=tuple(SECTIONS)) -> AppTest:
+    """Open one of the page's sections, as a click on its tab does: only the open section is drawn.
+    ``names``: the page's sections (without a bag of words, it has no "words" section)."""
+    open_section(app, "order_section", names.index(name))
+    assert_clean(app)
+    return app
+
+
+def chart_keys(app: AppTest) -> set[str]:
+    return {c.key for c in app.get("plotly_chart")}
+
+
+def shuffled_words(app: AppTest) -> str:
+    """The shuffled review the Shuffle section shows."""
+    return next(m.value for m in app.markdown if m.value.startswith("The same words, shuffled:"))
+
+
 def shuffle_bars(app: AppTest) -> dict:
     """trace name -> the P(positive) bars of the shuffle chart, per model."""
     return {trace["name"]: dict(zip(trace["y"], trace["x"])) for trace in chart(app, "order_chart_shuffle")["data"]
@@ -28,12 +49,14 @@ def shuffle_bars(app: AppTest) -> dict:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_default_view_has_every_lesson(lang):
     app = open_page(ORDER, lang)
-    keys = {c.key for c in app.get("plotly_chart")}
-    assert keys == {"order_chart_shuffle", "order_chart_steps", "order_chart_bag_words", "order_chart_categories"}
+    assert [tab.label.split(". ", 1)[0] for tab in app.tabs] == ["1", "2", "3", "4"]  # every lesson is there
+    assert chart_keys(app) == {"order_chart_shuffle"}  # the first section opens by default
     assert app.selectbox(key="order_bag").value.endswith("tiny-bag.safetensors")
     assert "tiny-bag" not in str(app.selectbox(key="order_rnn").options)  # RNNs on the left, bags on the right
     assert "+0.000000" in shown(app)  # the bag of words did not move at all
-    assert len(app.dataframe[0].value) == 191
+    for name, key in SECTIONS.items():  # each section draws its own chart, and only it
+        assert chart_keys(section(app, name)) == {key}, name
+    assert len(app.dataframe[0].value) == 191  # the pairs' table, in the last section
     if lang == "fr":
         assert "ordre des mots" in app.title[0].value
 
@@ -47,7 +70,7 @@ def test_shuffling_moves_the_rnn_not_the_bag():
         assert_clean(app)
         in_order, shuffled = shuffle_bars(app).values()
         assert in_order["tiny-bag"] == shuffled["tiny-bag"]  # exactly, bit for bit
-        seen.add(app.text[0].value)
+        seen.add(shuffled_words(app))
         rnn = next(name for name in in_order if name != "tiny-bag")
         moved = moved or abs(in_order[rnn] - shuffled[rnn]) > 1e-6
     assert len(seen) == 3  # a new order each time
@@ -60,6 +83,7 @@ def test_examples_and_categories():
     app.button(key="order_example_swapped").click().run()
     assert_clean(app)
     assert app.text_area(key="order_text").value.startswith("The plot is boring")
+    section(app, "pairs")
     app.selectbox(key="order_category").set_value("double_negation").run()
     assert_clean(app)
     table = app.dataframe[0].value
@@ -90,5 +114,11 @@ def test_without_a_bag_of_words_the_page_still_teaches(monkeypatch, tmp_path, ti
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path))
     app = open_page(ORDER)
     assert "No bag-of-words model" in shown(app)
-    assert {c.key for c in app.get("plotly_chart")} == {"order_chart_shuffle", "order_chart_steps",
-                                                         "order_chart_categories"}
+    names = ("shuffle", "steps", "pairs")  # no "Inside the bag of words" section
+    assert len(app.tabs) == len(names)
+    seen = set()
+    for name in names:
+        keys = chart_keys(section(app, name, names))
+        assert keys == {SECTIONS[name]}, name
+        seen |= keys
+    assert seen == {"order_chart_shuffle", "order_chart_steps", "order_chart_categories"}

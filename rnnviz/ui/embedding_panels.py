@@ -8,7 +8,7 @@ import streamlit as st
 from rnnviz.ui import cache, embedding_charts as ec, snippets
 from rnnviz.ui.state import t
 from rnnviz.ui.core import lookup, split_words
-from rnnviz.ui.widgets import chart_with_code, predict_then_reveal
+from rnnviz.ui.widgets import chart_with_code
 
 MAX_LOOKUP_WORDS = 12
 
@@ -51,7 +51,7 @@ def show_neighbours(path: str, lang: str) -> None:
 
 
 def show_lookup(loaded, lang: str) -> None:
-    """Typed words -> their ids -> their rows of the embedding matrix, then a question for the class."""
+    """Typed words -> their ids -> their rows of the embedding matrix."""
     typed = st.text_input(t("emb.lookup.words"), "good bad boring movie zzzq", max_chars=300, key="emb_lookup_words",
                           bind="query-params")
     words = split_words(typed)[:MAX_LOOKUP_WORDS]
@@ -62,7 +62,6 @@ def show_lookup(loaded, lang: str) -> None:
         rows = [f"{word} → {i}" for word, i in zip(found.words, found.ids)]
         chart_with_code(ec.matrix_figure(found.vectors, rows, t("emb.lookup.title"), lang), snippets.lookup_code(words),
                         t("emb.lookup.notice", dim=found.vectors.shape[1]), key="emb_chart_lookup")
-    predict_then_reveal("lesson.embeddings.question", "lesson.embeddings.answer", key="emb_reveal")
 
 
 def show_axis(path: str, count: int, lang: str) -> None:

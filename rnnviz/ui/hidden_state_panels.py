@@ -8,8 +8,7 @@ import streamlit as st
 
 from rnnviz.probes import reacting_units, unit_activation
 from rnnviz.ui import probe_charts as pc, snippets
-from rnnviz.ui.state import t
-from rnnviz.ui.texts import tr  # labels bound to the page's language: a format_func may run outside a script run
+from rnnviz.ui.state import option_labels, t
 from rnnviz.ui.widgets import chart_with_code, show_chart
 
 
@@ -20,12 +19,12 @@ def show_gates(probe, tokens: list[str], lang: str) -> None:
     else:
         gates = probe.gates
         if probe.backward_gates is not None and st.radio(
-                t("hs.gates.direction"), ("forward", "backward"), format_func=lambda d: tr(f"hs.gates.direction.{d}", lang),
+                t("hs.gates.direction"), ("forward", "backward"), format_func=option_labels("hs.gates.direction"),
                 horizontal=True, key="hs_gate_direction") == "backward":
             gates = probe.backward_gates
         chart_with_code(pc.gate_means_figure(gates.mean(), tokens, lang), snippets.gates_code(probe.cell),
                         t(f"hs.gates.notice.{probe.cell}"), key="hs_chart_gate_means")
-        gate = st.radio(t("hs.gates.pick"), list(gates.values), format_func=lambda g: tr(f"probe.gate.{g}", lang),
+        gate = st.radio(t("hs.gates.pick"), list(gates.values), format_func=option_labels("probe.gate"),
                         horizontal=True, key=f"hs_gate_{probe.cell}")
         low = 0.0 if gate in ("i", "f", "o", "r", "z") else -1.0
         bound = max(1.0, float(np.abs(gates.values[gate]).max())) if gate == "c" else 1.0
@@ -55,25 +54,25 @@ def show_units(probe, tokens: list[str], lang: str) -> None:
 def show_course_lessons(probe, tokens: list[str], lang: str) -> None:
     """The course's lessons on this review: the RNNCell loop, the last state of a padded batch, the two
     halves of a bidirectional output, the shapes of each task."""
-    st.subheader(t("hs.loop.header"))
     loop = probe.loop
     chart_with_code(pc.cell_loop_figure(loop.by_module, loop.by_hand, loop.by_cell, lang), snippets.cell_loop_code(),
                     t("hs.loop.notice", steps=loop.by_module.shape[1], hand=loop.max_diff_hand, cell=loop.max_diff_cell,
                       h_n=loop.max_diff_h_n)
-                    + ("" if probe.loop_own else "\n\n" + t("hs.loop.not_own")), key="hs_chart_loop")
-    st.subheader(t("hs.last.header"))
+                    + ("" if probe.loop_own else "\n\n" + t("hs.loop.not_own")), key="hs_chart_loop",
+                    title=t("hs.loop.header"))
     last = probe.last
     notice = t("hs.last.notice", h_n=last.h_n_diff)
     if last.prob_last is not None:
         notice += "\n\n" + t("hs.last.probs", wrong=float(last.prob_last[-1]), right=float(last.prob_gathered[-1]))
     chart_with_code(pc.last_state_figure(last.lengths, last.error_last, last.error_gathered, lang),
-                    snippets.last_state_code(), notice, key="hs_chart_last")
-    st.subheader(t("hs.halves.header"))
+                    snippets.last_state_code(), notice, key="hs_chart_last",
+                    title=t("hs.last.header"))
     halves = probe.halves
     notice = t("hs.halves.notice.bi" if probe.directions == 2 else "hs.halves.notice.uni", width=halves.out_width,
                shape=str(halves.h_n_shape))
     chart_with_code(pc.halves_figure(halves.forward, halves.backward, halves.bias, lang), snippets.halves_code(),
-                    notice, key="hs_chart_halves")
-    st.subheader(t("hs.shapes.header"))
+                    notice, key="hs_chart_halves",
+                    title=t("hs.halves.header"))
     chart_with_code(pc.task_shapes_figure(probe.shapes, tokens, lang), snippets.shapes_code(), t("hs.shapes.notice"),
-                    key="hs_chart_shapes")
+                    key="hs_chart_shapes",
+                    title=t("hs.shapes.header"))

@@ -6,14 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from rnnviz.ui import cache, order_charts as oc, snippets
-from rnnviz.ui.state import t
+from rnnviz.ui.state import option_labels, t
+from rnnviz.ui.steps import picture_shown
 from rnnviz.ui.widgets import chart_with_code
 
 
 def show_pairs(paths: list[str], names: dict[str, str], lang: str) -> None:
     """The shipped minimal pairs read by the chosen models (``paths``): the share of pairs with both sides
     right per category, then a table of verdicts for the chosen category."""
-    st.header(t("order.pairs.header"))
     suite = cache.pair_suite()
     st.markdown(t("order.pairs.intro", pairs=len(suite)))
     scores = {names[p]: cache.pair_scores(p) for p in paths}
@@ -21,8 +21,10 @@ def show_pairs(paths: list[str], names: dict[str, str], lang: str) -> None:
     shares = {name: [right / total for right, total in s.by_category().values()] for name, s in scores.items()}
     chart_with_code(oc.categories_figure(categories, shares, lang), snippets.pairs_code(), t("order.scores.notice"),
                     key="order_chart_categories")
+    if not picture_shown():  # on a projector, the table is a picture of its own
+        return
     category = st.selectbox(t("order.category"), ["all", *categories], key="order_category",
-                            format_func=lambda c: t(f"order.category.{c}"))
+                            format_func=option_labels("order.category"))
     rows = [i for i, pair in enumerate(suite.pairs) if category == "all" or pair.category == category]
     table = {t("order.category"): [t(f"order.category.{suite.pairs[i].category}") for i in rows],
              t("order.table.positive"): [suite.pairs[i].positive for i in rows],

@@ -17,7 +17,6 @@ def _code_words(pairs) -> str:
 def show_why(verdicts: list, text: str, lang: str) -> float:
     """Each word's contribution to one model's verdict on ``text``: the model that reads texts of this
     length best unless the user picks another. Returns the milliseconds the explanation took."""
-    st.header(t("predict.why"))
     names = [verdict.name for verdict in verdicts]
     best, short = explainer_for(verdicts)  # the best reader of short sentences, or of long reviews
     st.caption(t("predict.picked.short" if short else "predict.picked.long", words=max(v.words for v in verdicts),

@@ -25,6 +25,12 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 [data-testid="stAppViewContainer"] { color: #000000; background: #ffffff; }
 [data-testid="stHeader"] [data-testid="stToolbar"], [data-testid="stStatusWidget"] { display: none; }
 code { font-size: 18px !important; }
+/* one step fits a 1280x720 screen: less room above the title, a smaller title */
+[data-testid="stHeader"] { background: transparent; height: 2.2rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.6rem; padding-bottom: 1rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.6rem; padding: 0 0 0.2rem 0; }
+[data-testid="stMainBlockContainer"] h2, [data-testid="stMainBlockContainer"] h3 { font-size: 1.3rem; padding: 0.2rem 0; }
+.st-key-presenter_keys { display: none; }
 </style>
 """
 
@@ -52,6 +58,13 @@ def presenter() -> bool:
 def t(key: str, **values) -> str:
     """The interface text ``key`` in the current language."""
     return tr(key, language(), **values)
+
+
+def option_labels(prefix: str):
+    """A ``format_func`` for options shown as the texts ``prefix.<option>``, bound to the current
+    language (Streamlit may call it outside a script run, where the session's language is not known)."""
+    lang = language()
+    return lambda option: tr(f"{prefix}.{option}", lang)
 
 
 def text_from_url(name: str, default: str) -> str:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import streamlit as st
 
 from rnnviz.checkpoints import CheckpointError, sanitize_name
+from rnnviz.pipeline import TRAINING_DATA
 from rnnviz.jobs import DONE, EXPIRED, QUEUED, RUNNING, STOPPED, Job, JobManager
 from rnnviz.snapshots import Timeline, shared_map
 from rnnviz.ui import app_charts, cache, embedding_charts
 from rnnviz.ui.widgets import show_chart
-from rnnviz.ui.state import t
+from rnnviz.ui.state import option_labels, t
 
 OPTIMIZERS, CELLS = {"adam": "Adam", "rmsprop": "RMSprop", "sgd": "SGD"}, ("rnn", "lstm", "gru")
 SIZES = (8, 16, 32, 64, 128, 256)
@@ -54,6 +55,25 @@ def learning_settings() -> dict:
     seed = st.number_input(t("train.seed"), 0, 9_999, 0, key="train_seed", bind="query-params",
                            help=t("train.seed.help"))
     return dict(optimizer=optimizer, lr=float(lr), batch_size=batch_size, epochs=epochs, seed=int(seed))
+
+
+def data_settings(composed_count: int, max_lens: tuple[int, ...]):
+    """What the network learns from, as the user sets it: (composed sentences, corpus, train size,
+    max length, vocabulary size)."""
+    st.subheader(t("train.data"))
+    kind = st.radio(t("train.data_kind"), TRAINING_DATA, format_func=option_labels("train.data_kind"),
+                    horizontal=True, key="train_data", bind="query-params", help=t("train.data_kind.help"))
+    composed = composed_count if kind != "imdb" and st.toggle(
+        t("train.composed", count=composed_count), key="train_composed", help=t("train.composed.help")) else 0
+    data = cache.corpus(kind, composed)
+    sizes = [s for s in (100, 250, 500, 1_000, 2_000, 5_000, 10_000, 50_000) if s < len(data)] + [len(data)]
+    train_size = st.select_slider(t("train.train_size"), sizes, min(sizes, key=lambda n: abs(n - 1_000)),
+                                  key=f"train_size_{kind}", bind="query-params")
+    max_len = st.select_slider(t("train.max_len"), max_lens, 200, key="train_max_len", bind="query-params",
+                               help=t("train.max_len.help"))
+    vocab_size = st.select_slider(t("train.vocab_size"), cache.VOCAB_SIZES, 10_000, key="train_vocab",
+                                  bind="query-params", help=t("train.vocab_size.help"))
+    return composed, data, train_size, max_len, vocab_size
 
 
 def embedding_start():

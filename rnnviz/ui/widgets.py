@@ -7,8 +7,11 @@ import streamlit as st
 from rnnviz.data import DataSource
 from rnnviz.tokenizer import MAX_TEXT_CHARS
 from rnnviz.ui.state import presenter, t
+from rnnviz.ui.steps import picture_shown
 
 MAX_SENTENCES = 12
+# A chart's height on a projector: 720 px less the header, the step's title and its Back / Next line.
+PRESENTER_CHART_HEIGHT = 335
 
 
 def source_label(source: DataSource) -> str:
@@ -32,37 +35,58 @@ def sentence_lines(text: str) -> list[str]:
     return lines[:MAX_SENTENCES]
 
 
-def show_chart(figure, key: str) -> None:
-    """Every chart goes through here: presenter mode enlarges its text for the back of the room."""
+def show_chart(figure, key: str, title: str | None = None) -> None:
+    """A chart on its own (one picture of its section: on a projector, drawn on its own step)."""
+    if picture_shown():
+        if title:
+            st.subheader(title)
+        draw_chart(figure, key)
+
+
+def draw_chart(figure, key: str) -> None:
+    """Every chart goes through here: presenter mode enlarges its text for the back of the room. (Not a
+    picture of its own: the caller decides, with :func:`~rnnviz.ui.steps.picture_shown`.)"""
     if presenter():
         figure = scale_for_presenter(figure)
     st.plotly_chart(figure, width="stretch", key=key)
 
 
-def scale_for_presenter(figure, factor: float = 1.3):
-    """A copy of ``figure`` with every font and its height scaled by ``factor`` (the original is cached)."""
+def scale_for_presenter(figure, factor: float = 1.3, max_height: int = PRESENTER_CHART_HEIGHT):
+    """A copy of ``figure`` with every font scaled by ``factor`` and its height kept to what a 1280x720
+    projector shows under the step's title (the original is cached)."""
     import plotly.graph_objects as go
 
-    scaled = go.Figure(figure)
-    base = scaled.layout.font.size or 16
-    scaled.update_layout(font_size=round(base * factor), height=round((scaled.layout.height or 450) * factor))
-    if scaled.layout.title.font.size:
-        scaled.layout.title.font.size = round(scaled.layout.title.font.size * factor)
-    for trace in scaled.data:
-        fonts = [getattr(trace, "textfont", None), getattr(getattr(trace, "colorbar", None), "tickfont", None)]
-        marker = getattr(trace, "marker", None)
-        fonts.append(getattr(getattr(marker, "colorbar", None), "tickfont", None))
-        for font in fonts:
-            if font is not None and font.size:
-                font.size = max(round(font.size * factor), 16)
-    return scaled
+    spec = figure.to_dict()
+    layout = spec.setdefault("layout", {})
+    layout.setdefault("font", {}).setdefault("size", 16)  # what every font without a size of its own inherits
+    _scale_fonts(spec, factor)
+    # Streamlit's chart theme sizes ticks, legends and colour bars in rem (15 px in presenter mode's larger
+    # root font): every one gets the figure's size explicitly.
+    size = layout["font"]["size"]
+    for name, part in list(layout.items()):
+        if name.startswith(("xaxis", "yaxis")):
+            part.setdefault("tickfont", {}).setdefault("size", size)
+            if isinstance(part.get("title"), dict):
+                part["title"].setdefault("font", {}).setdefault("size", size)
+    layout.setdefault("legend", {}).setdefault("font", {}).setdefault("size", size)
+    for trace in spec.get("data", []):
+        for holder in (trace, trace.get("marker") or {}):
+            if "colorbar" in holder or trace.get("type") in ("heatmap", "contour"):
+                holder.setdefault("colorbar", {}).setdefault("tickfont", {}).setdefault("size", size)
+    layout["height"] = min(round((layout.get("height") or 450) * factor), max_height)
+    return go.Figure(spec)
 
 
-def predict_then_reveal(question_key: str, answer_key: str, key: str) -> None:
-    """A question for the class, its answer hidden until the teacher opens it."""
-    st.info(f"**{t('common.question')}**: {t(question_key)}", icon=":material/quiz:")
-    with st.expander(t("common.reveal"), expanded=False, key=key):
-        st.markdown(t(answer_key))
+def _scale_fonts(node, factor: float) -> None:
+    """Scale every font size in a figure's dict (axes, legends, annotations, traces), none under 16 px."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("font") and isinstance(value, dict) and isinstance(value.get("size"), (int, float)):
+                value["size"] = max(round(value["size"] * factor), 16)
+            _scale_fonts(value, factor)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            _scale_fonts(item, factor)
 
 
 def checkpoints_or_stop(recurrent: bool = False) -> tuple[list, dict[str, str]]:
@@ -79,52 +103,36 @@ def checkpoints_or_stop(recurrent: bool = False) -> tuple[list, dict[str, str]]:
     return infos, {str(info.path): info.name for info in infos}
 
 
-def chart_with_code(figure, code: str, notice: str, key: str) -> None:
-    """A chart on the left, its torch code on the right, the point to notice under the chart."""
+def chart_with_code(figure, code: str, notice: str, key: str, title: str | None = None) -> None:
+    """One picture of a section: a chart on the left, its torch code on the right, the point to notice
+    under the chart. On a projector the chart takes the width and the code is one click away."""
+    if not picture_shown():
+        return
+    if title:
+        st.subheader(title)
+    if presenter():
+        _chart_then_code(figure, code, notice, key)
+        return
     left, right = st.columns([2, 1], vertical_alignment="top")
     with left:
-        show_chart(figure, key=key)
+        draw_chart(figure, key=key)
         st.markdown(notice)
     with right:
         st.caption(t("common.code"))
         st.code(code, language="python")
 
 
-def wide_chart(figure, code: str, notice: str, key: str) -> None:
-    """A chart across the page (long reviews need the width), what to notice under it, its code one click away."""
-    show_chart(figure, key=key)
+def wide_chart(figure, code: str, notice: str, key: str, title: str | None = None) -> None:
+    """One picture of a section: a chart across the page (long reviews need the width), what to notice
+    under it, its code one click away."""
+    if picture_shown():
+        if title:
+            st.subheader(title)
+        _chart_then_code(figure, code, notice, key)
+
+
+def _chart_then_code(figure, code: str, notice: str, key: str) -> None:
+    draw_chart(figure, key=key)
     st.markdown(notice)
     with st.expander(t("common.code")):
         st.code(code, language="python")
-
-
-def _numbered(labels: dict[str, str]) -> list[str]:
-    """The sections' titles as their tabs show them: "1. ...", "2. ..." in the course's order."""
-    return [f"{i}. {title}" for i, title in enumerate(labels.values(), start=1)]
-
-
-def open_section(labels: dict[str, str], key: str):
-    """The page's sections as tabs, of which only the chosen one is computed and drawn: (name of the
-    open section, its tab container). The others show their labels, so no lesson is hidden; a
-    "section i of n" line with Back / Next buttons follows (:func:`section_steps`), the same in presenter
-    mode, where a section is one step of the lesson. ``labels``: section name -> its title (numbered here),
-    in the course's order."""
-    tabs = st.tabs(_numbered(labels), key=key, on_change="rerun", bind="query-params")  # a link opens the same section
-    index = next((i for i, tab in enumerate(tabs) if tab.open), 0)
-    return list(labels)[index], tabs[index]
-
-
-def section_steps(labels: dict[str, str], key: str, current: str) -> None:
-    """Back / Next between the sections of :func:`open_section`, and where the reader is."""
-    tabs, titles, index = _numbered(labels), list(labels.values()), list(labels).index(current)
-
-    def go(step: int) -> None:
-        st.session_state[key] = tabs[index + step]
-
-    back, where, forward = st.columns([1, 1.4, 1.6], vertical_alignment="center")
-    back.button(t("common.back"), key=f"{key}_back", on_click=go, args=(-1,), disabled=index == 0,
-                icon=":material/arrow_back:", width="stretch")
-    where.caption(t("common.section_of", index=index + 1, count=len(titles), title=titles[index]))
-    if index + 1 < len(titles):
-        forward.button(t("common.next", title=tabs[index + 1]), key=f"{key}_next", on_click=go, args=(1,),
-                       icon=":material/arrow_forward:", type="primary", width="stretch")

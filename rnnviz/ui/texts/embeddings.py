@@ -1,6 +1,7 @@
 """Texts of the Embeddings page and of its charts (rnnviz.ui.embedding_charts)."""
 
 TEXTS = {
+    "emb.inputs": {"en": "The model and how many words (open to change them)", "fr": "Le modèle et le nombre de mots (ouvrir pour les changer)"},
     "page.embeddings": {"en": "Embeddings", "fr": "Embeddings (plongements)"},
     "home.page.embeddings": {
         "en": "word -> index -> vector: nn.Embedding, from_pretrained and freezing, then the space a trained model "

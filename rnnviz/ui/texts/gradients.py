@@ -1,6 +1,7 @@
 """Texts of the Gradients page (vanishing and exploding gradients) and its charts."""
 
 TEXTS = {
+    "gradients.inputs": {"en": "The review, or random words (open to change it)", "fr": "La critique, ou des mots au hasard (ouvrir pour la changer)"},
     # ---------------------------------------------------------------- navigation
     "page.gradients": {"en": "Vanishing gradients", "fr": "Gradients qui s'évanouissent"},
     "home.page.gradients": {
@@ -23,7 +24,7 @@ TEXTS = {
               "des mots lointains.",
     },
     # theory
-    "gradients.theory": {"en": "1. The product of many factors", "fr": "1. Le produit de nombreux facteurs"},
+    "gradients.theory": {"en": "The product of many factors", "fr": "Le produit de nombreux facteurs"},
     "gradients.factor": {"en": "Factor per step", "fr": "Facteur par pas"},
     "gradients.factor.help": {
         "en": "The number the gradient is multiplied by at each step going back in time.",
@@ -38,7 +39,7 @@ TEXTS = {
               "{factor:.3f}^1000 = {value}. L'échelle est logarithmique : chaque graduation vaut ×10.",
     },
     # spectral lab
-    "gradients.spectral": {"en": "2. The spectral radius lab", "fr": "2. Le labo du rayon spectral"},
+    "gradients.spectral": {"en": "The spectral radius lab", "fr": "Le labo du rayon spectral"},
     "gradients.spectral.intro": {
         "en": "In an RNN the factor is a matrix: h_t = tanh(W_hh h_(t-1) + W_ih x_t). Its **spectral radius** ρ "
               "(the largest |eigenvalue| of W_hh) says how much W_hh stretches a vector in the long run. Here a "
@@ -98,7 +99,7 @@ TEXTS = {
         "fr": "Sur ces {steps} pas, le gradient reste dans la plage et la précision du float32.",
     },
     # input
-    "gradients.input": {"en": "3. A review, or random words", "fr": "3. Une critique, ou des mots au hasard"},
+    "gradients.input": {"en": "A review, or random words", "fr": "Une critique, ou des mots au hasard"},
     "gradients.source": {"en": "Sequence", "fr": "Séquence"},
     "gradients.source.review": {"en": "a review", "fr": "une critique"},
     "gradients.source.random": {"en": "random words", "fr": "des mots au hasard"},
@@ -119,7 +120,7 @@ TEXTS = {
         "fr": "Cette critique compte {total:,} jetons : seuls les {limit:,} derniers sont mesurés.",
     },
     # measured decay
-    "gradients.measured": {"en": "4. Measured in real networks", "fr": "4. Mesuré dans de vrais réseaux"},
+    "gradients.measured": {"en": "Measured in real networks", "fr": "Mesuré dans de vrais réseaux"},
     "gradients.target": {"en": "Gradient of", "fr": "Gradient de"},
     "gradients.target.state": {"en": "the last state ||h_T||", "fr": "le dernier état ||h_T||"},
     "gradients.target.loss": {"en": "the loss", "fr": "la perte (loss)"},
@@ -157,7 +158,7 @@ TEXTS = {
               "bien plus longtemps : c'est pour cela qu'elles ont été inventées.",
     },
     # which words matter
-    "gradients.words": {"en": "5. Which words matter", "fr": "5. Quels mots comptent"},
+    "gradients.words": {"en": "Which words matter", "fr": "Quels mots comptent"},
     "gradients.words.random": {
         "en": "Choose a review in section 3 to see which of its words matter.",
         "fr": "Choisissez une critique à la section 3 pour voir lesquels de ses mots comptent.",

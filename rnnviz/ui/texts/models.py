@@ -21,7 +21,7 @@ TEXTS = {
         "fr": "Aucun modèle pour l'instant : entraînez-en un sur la page **Entraînement**, ou importez-en un "
               "ci-dessous.",
     },
-    "models.table": {"en": "1. All the models", "fr": "1. Tous les modèles"},
+    "models.table": {"en": "All the models", "fr": "Tous les modèles"},
     "models.col.name": {"en": "Name", "fr": "Nom"},
     "models.col.origin": {"en": "Origin", "fr": "Origine"},
     "models.col.cell": {"en": "Cell", "fr": "Cellule"},
@@ -49,7 +49,7 @@ TEXTS = {
               "872 critiques d'une phrase ; paires d'ordre = part des paires minimales (« not bad » / « bad »…) "
               "dont les deux côtés sont justes.",
     },
-    "models.detail": {"en": "2. One model in detail", "fr": "2. Un modèle en détail"},
+    "models.detail": {"en": "One model in detail", "fr": "Un modèle en détail"},
     "models.pick": {"en": "Model", "fr": "Modèle"},
     "models.no_history": {
         "en": "This model's file has no learning history.",
@@ -68,7 +68,7 @@ TEXTS = {
     },
     "models.error": {"en": "This model cannot be used: {error}", "fr": "Ce modèle est inutilisable : {error}"},
     "models.download": {"en": "Download {name}.safetensors", "fr": "Télécharger {name}.safetensors"},
-    "models.upload": {"en": "3. Upload a model", "fr": "3. Importer un modèle"},
+    "models.upload": {"en": "Upload a model", "fr": "Importer un modèle"},
     "models.upload.label": {
         "en": "A `.safetensors` file saved by rnnviz (at most {limit} MB)",
         "fr": "Un fichier `.safetensors` enregistré par rnnviz ({limit} Mo au plus)",

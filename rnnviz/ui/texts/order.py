@@ -49,7 +49,7 @@ TEXTS = {
     },
     "order.shuffle": {"en": "Shuffle the words", "fr": "Mélanger les mots"},
     "order.shuffled": {"en": "The same words, shuffled:", "fr": "Les mêmes mots, mélangés :"},
-    "order.shuffle.header": {"en": "1. Shuffle the words", "fr": "1. Mélanger les mots"},
+    "order.shuffle.header": {"en": "Shuffle the words", "fr": "Mélanger les mots"},
     "order.shuffle.notice": {
         "en": "The bag of words gives **exactly** the same answer to the shuffled words (difference "
               "{bag_moved:+.6f}): a mean does not depend on the order of what it averages. The RNN's answer moved "
@@ -58,7 +58,7 @@ TEXTS = {
               "une moyenne ne dépend pas de l'ordre de ce qu'elle moyenne. La réponse du RNN a bougé de "
               "{rnn_moved:+.3f} : il a lu les mots dans un autre ordre, sa mémoire est passée par d'autres états.",
     },
-    "order.steps.header": {"en": "2. Word after word", "fr": "2. Mot après mot"},
+    "order.steps.header": {"en": "Word after word", "fr": "Mot après mot"},
     "order.steps.notice": {
         "en": "P(positive) if the review stopped after each word. The RNN's line **turns** where the meaning turns "
               "(after \"not\", after \"but\"); the bag of words only moves by the weight of each new word, "
@@ -67,7 +67,7 @@ TEXTS = {
               "tourne (après « not », après « but ») ; le sac de mots ne bouge que du poids de chaque nouveau "
               "mot, quoi qu'il y ait eu avant.",
     },
-    "order.words.header": {"en": "3. Inside the bag of words", "fr": "3. Dans le sac de mots"},
+    "order.words.header": {"en": "Inside the bag of words", "fr": "Dans le sac de mots"},
     "order.words.notice": {
         "en": "Each bar is one word's score (its vector times the output layer's weights). The bag's verdict is "
               "their **mean** plus a bias: {mean:+.3f} {bias:+.3f} = {logit:+.3f}, so P(positive) = {prob:.3f}. "
@@ -77,7 +77,7 @@ TEXTS = {
               "P(positif) = {prob:.3f}. Un mot a le même score où qu'il soit : « not » ne peut pas changer ce que "
               "veut dire « bad ».",
     },
-    "order.pairs.header": {"en": "4. Minimal pairs", "fr": "4. Paires minimales"},
+    "order.pairs.header": {"en": "Minimal pairs", "fr": "Paires minimales"},
     "order.pairs.intro": {
         "en": "{pairs} pairs of short reviews written for this lesson: the two sides of a pair share most of their "
               "words and have opposite verdicts. A pair counts only when **both** sides are judged right.",

@@ -1,6 +1,7 @@
 """Texts of the Padding & masking page and its charts."""
 
 TEXTS = {
+    "padding.inputs": {"en": "The sentences and the padding settings (open to change them)", "fr": "Les phrases et les réglages (ouvrir pour les changer)"},
     # ---------------------------------------------------------------- padding page
     "padding.title": {"en": "Sequences, padding and masking", "fr": "Séquences, padding et masquage"},
     "padding.intro": {
@@ -47,7 +48,7 @@ TEXTS = {
         "en": "pre = at the start (Keras' default), post = at the end (torch's pad_sequence).",
         "fr": "pre = au début (défaut de Keras), post = à la fin (pad_sequence de torch).",
     },
-    "padding.step1": {"en": "1. Text -> word ids", "fr": "1. Texte -> indices de mots"},
+    "padding.step1": {"en": "Text -> word ids", "fr": "Texte -> indices de mots"},
     "padding.step1.notice": {
         "en": "Each word is replaced by its rank in the vocabulary (3 = the most frequent word). "
               "0 is kept for padding, 1 marks the start of a review and 2 any word outside the vocabulary "
@@ -62,7 +63,7 @@ TEXTS = {
         "fr": "Découpage : `<br />` et HTML retirés, minuscules, ponctuation supprimée, puis cette expression "
               "régulière trouve les mots : `{pattern}`",
     },
-    "padding.step2": {"en": "2. The padded matrix", "fr": "2. La matrice complétée (padding)"},
+    "padding.step2": {"en": "The padded matrix", "fr": "La matrice complétée (padding)"},
     "padding.step2.notice": {
         "en": "Shape {shape}: {pad_share:.0%} of the cells are padding, work the network does for nothing. "
               "Hover a cell to see its word.",
@@ -75,7 +76,7 @@ TEXTS = {
     },
     "padding.truncated.pre": {"en": "the start was cut, the end kept", "fr": "le début est coupé, la fin gardée"},
     "padding.truncated.post": {"en": "the end was cut, the start kept", "fr": "la fin est coupée, le début gardé"},
-    "padding.step3": {"en": "3. Mask and lengths", "fr": "3. Masque et longueurs"},
+    "padding.step3": {"en": "Mask and lengths", "fr": "Masque et longueurs"},
     "padding.step3.notice": {
         "en": "The mask is 1 on real words and 0 on padding; the lengths count the 1s of each row. "
               "Masks tell attention layers and losses what to ignore; lengths tell an RNN where each review ends.",
@@ -83,7 +84,7 @@ TEXTS = {
               "ligne. Le masque dit aux couches d'attention et aux pertes quoi ignorer ; les longueurs disent à un "
               "RNN où finit chaque critique.",
     },
-    "padding.step4": {"en": "4. The packed sequence", "fr": "4. La séquence compactée (packed)"},
+    "padding.step4": {"en": "The packed sequence", "fr": "La séquence compactée (packed)"},
     "padding.step4.notice": {
         "en": "`pack_padded_sequence` sorts the rows from longest to shortest and stores, time step by time step, "
               "only the real words: `batch_sizes[t]` rows are still running at step t. Packing saves {saved:,} "

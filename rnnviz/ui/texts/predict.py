@@ -50,7 +50,7 @@ TEXTS = {
         "fr": "Aucun modèle entraîné n'est encore disponible. Entraînez-en un sur la page **Entraînement** ou "
               "importez-en un sur la page **Modèles**.",
     },
-    "predict.verdicts": {"en": "1. The verdicts", "fr": "1. Les verdicts"},
+    "predict.verdicts": {"en": "The verdicts", "fr": "Les verdicts"},
     "predict.verdicts.notice": {
         "en": "Each bar is one model. The dashed line at 50 % is the decision threshold. In brackets: what the "
               "model learned from, then how often it was right on text it never saw: **long** = 25,000 IMDB test "
@@ -90,7 +90,7 @@ TEXTS = {
               "connaît, comme « film », portent peu de sentiment. Son verdict ne dit presque rien de votre "
               "critique : essayez-la en anglais.",
     },
-    "predict.why": {"en": "2. Why? Word by word", "fr": "2. Pourquoi ? Mot par mot"},
+    "predict.why": {"en": "Why? Word by word", "fr": "Pourquoi ? Mot par mot"},
     "predict.model": {"en": "Model to explain", "fr": "Modèle à expliquer"},
     "predict.why.occlusion": {
         "en": "Colour = how much the model's **score** drops when the word is hidden (replaced by the unknown word "

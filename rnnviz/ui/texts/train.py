@@ -1,6 +1,7 @@
 """Texts of the Training page."""
 
 TEXTS = {
+    "train.inputs": {"en": "The network, how it learns, its data (open to change them)", "fr": "Le réseau, son apprentissage, ses données (ouvrir pour les changer)"},
     "page.train": {"en": "Training", "fr": "Entraînement"},
     "home.page.train": {
         "en": "train your own network (cell, sizes, optimizer, epochs…) and watch its loss and accuracy move, "
@@ -161,6 +162,13 @@ TEXTS = {
               "courbes).",
     },
     "train.invalid": {"en": "These settings are not valid: {error}", "fr": "Ces réglages ne sont pas valides : {error}"},
+    "train.settings.header": {"en": "Choose the network and its data", "fr": "Choisir le réseau et ses données"},
+    "train.watch.header": {"en": "Watch it learn", "fr": "Le regarder apprendre"},
+    "train.watch.none": {
+        "en": "No training yet in this session: choose the settings in section 1 and press Start.",
+        "fr": "Pas encore d'entraînement dans cette session : choisissez les réglages de la partie 1 et "
+              "appuyez sur Démarrer.",
+    },
     "train.start": {"en": "Start training", "fr": "Démarrer l'entraînement"},
     "train.stop": {"en": "Stop (keep the best epoch)", "fr": "Arrêter (garder la meilleure époque)"},
     "train.busy": {
