@@ -41,8 +41,11 @@ page_intro(t("train.intro"))
 job = manager.get(st.session_state.get("train_job"))
 with sections(labels, "train_section", questions, keep=KEPT) as section:
     if section == "watch":
-        with all_pictures():  # the live run is one dashboard
-            watch_job(manager, job is not None and job.active, lang) if job else st.info(t("train.watch.none"))
+        if job is None:
+            st.info(t("train.watch.none"))
+        else:
+            with all_pictures():  # the live run is one dashboard
+                watch_job(manager, job.active, lang)
     elif section == "settings":
         with inputs_box(t("train.inputs"), opening=False):
             network, learning, reviews = st.columns(3, gap="large")

@@ -39,3 +39,16 @@ def open_section(app: AppTest, key: str, index: int) -> AppTest:
     on that tab does; only that section's code runs."""
     app.session_state[key] = app.tabs[index].label
     return app.run()
+
+
+def open_named_section(app: AppTest, key: str, names, name: str) -> AppTest:
+    """:func:`open_section` by the section's name (``names``: the page's sections in order), checking that
+    nothing raised."""
+    open_section(app, key, list(names).index(name))
+    assert_clean(app)
+    return app
+
+
+def chart_keys(app: AppTest) -> set[str]:
+    """The keys of the charts the page draws now (a sectioned page: the open section's)."""
+    return {chart.key for chart in app.get("plotly_chart")}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, open_page, open_section
+from app_support import assert_clean, chart_keys, open_named_section, open_page, shown as page_text
 from model_fixtures import TINY
 from rnnviz.checkpoints import shipped_checkpoint_dir
 from rnnviz.ui.navigation import ROOT
@@ -37,11 +37,6 @@ def chart_json(app: AppTest, key: str) -> str:
     return next(c.proto.spec for c in app.get("plotly_chart") if c.proto.id and key in c.proto.id)
 
 
-def texts(app: AppTest) -> str:
-    return " ".join(e.value for kind in ("markdown", "caption", "info", "warning", "error", "success")
-                    for e in getattr(app, kind))
-
-
 PREDICT_SECTIONS = ("verdicts", "why")  # the Prediction page's sections (tabs), in order
 MODELS_SECTIONS = ("table", "detail", "upload")  # the Models page's
 
@@ -50,15 +45,8 @@ def section(app: AppTest, name: str) -> AppTest:
     """Open a section (tab) of the Prediction or Models page, as a click on its tab does: only the open
     section is computed and drawn."""
     if name in PREDICT_SECTIONS:
-        open_section(app, "predict_section", PREDICT_SECTIONS.index(name))
-    else:
-        open_section(app, "models_section", MODELS_SECTIONS.index(name))
-    assert_clean(app)
-    return app
-
-
-def chart_keys(app: AppTest) -> set[str]:
-    return {c.key for c in app.get("plotly_chart")}
+        return open_named_section(app, "predict_section", PREDICT_SECTIONS, name)
+    return open_named_section(app, "models_section", MODELS_SECTIONS, name)
 
 
 def predict(app: AppTest, text: str) -> AppTest:
@@ -78,11 +66,11 @@ def test_predict_a_typed_review():
     verdicts = chart_json(app, "predict_chart_verdicts")
     for name in ("tiny-rnn", "tiny-lstm", "tiny-gru", "tiny-bigru"):
         assert name in verdicts
-    assert "ms on the server" in texts(app)
+    assert "ms on the server" in page_text(app)
     section(app, "why")
     words = json.loads(chart_json(app, "predict_chart_words"))
     shown = json.dumps(words["data"][0]["text"])
-    assert "wonderful" in shown and "ms on the server" in texts(app)
+    assert "wonderful" in shown and "ms on the server" in page_text(app)
     app.selectbox(key="predict_model_short").set_value("tiny-gru").run()
     assert_clean(app)
     assert "tiny-gru" in json.loads(chart_json(app, "predict_chart_words"))["layout"]["title"]["text"]
@@ -94,9 +82,9 @@ def test_predict_says_what_each_model_learned_and_picks_by_length():
     verdicts = chart_json(app, "predict_chart_verdicts")
     assert "SST phrases" in verdicts and "IMDB reviews" in verdicts and "IMDB + SST" in verdicts
     assert "long 50%" in verdicts and "short 50%" in verdicts
-    assert "a short text" in texts(section(app, "why"))
+    assert "a short text" in page_text(section(app, "why"))
     predict(app, "A long review that goes on and on about the film. " * 20)
-    assert "a long text" in texts(section(app, "why")) and app.selectbox(key="predict_model_long").value
+    assert "a long text" in page_text(section(app, "why")) and app.selectbox(key="predict_model_long").value
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -118,7 +106,7 @@ def test_predict_examples_are_one_click_away():
         assert chart_keys(section(app, "verdicts")) == {"predict_chart_verdicts"}, kind
         assert chart_keys(section(app, "why")) == {"predict_chart_words"}, kind
     # the long IMDB review (2,147 tokens) is longer than any model's max_len: the cut is explained (why)
-    assert re.search(r"keeps the \*\*last\*\* \d+", texts(app)) and app.text
+    assert re.search(r"keeps the \*\*last\*\* \d+", page_text(app)) and app.text
 
 
 BAD_INPUTS = ["", "   \n ", "!!! ... ???", "<script>alert('x')</script> <b>great</b>", "zzzqqq xxyyzz",
@@ -134,7 +122,7 @@ def test_predict_bad_input():
         # each section in turn (only the open one is drawn): the verdicts, then why
         for name in PREDICT_SECTIONS if app.tabs else ():
             section(app, name)
-            shown = texts(app)
+            shown = page_text(app)
             assert "<script>" not in shown and "<b>" not in shown
             if text.startswith("!!!"):
                 assert app.warning  # nothing the tokenizer keeps
@@ -142,7 +130,7 @@ def test_predict_bad_input():
                 assert any("1,000,000" in w.value for w in app.warning)
             if name == "why" and app.get("plotly_chart"):
                 assert "<script>" not in chart_json(app, "predict_chart_words")
-        shown = texts(app)
+        shown = page_text(app)
         assert "<script>" not in shown and "<b>" not in shown
 
 
@@ -169,13 +157,13 @@ def test_predict_without_any_model(monkeypatch, tmp_path):
     monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path / "empty"))
     app = predict(open_page("pages/prediction.py"), "A fine film.")
     if not any(p.name.endswith(".safetensors") for p in (ROOT / "checkpoints").glob("*")):
-        assert "No trained model" in texts(app)
+        assert "No trained model" in page_text(app)
 
 
 # ------------------------------------------------------------------ Training
 def test_train_a_tiny_model_to_completion(folder):
     app = open_page("pages/training.py")
-    assert "Estimated time" in texts(app)
+    assert "Estimated time" in page_text(app)
     for key, value in (("train_size_imdb", 100), ("train_hidden", 8), ("train_embedding_dim", 8),
                        ("train_max_len", 25), ("train_vocab", 1_000), ("train_batch_size", 32)):
         app.select_slider(key=key).set_value(value)
@@ -191,7 +179,7 @@ def test_train_a_tiny_model_to_completion(folder):
         time.sleep(0.3)
         app.run()
         assert_clean(app)
-    assert app.success, texts(app)
+    assert app.success, page_text(app)
     created = [p for p in folder.glob("*.safetensors") if not p.name.startswith("tiny-")]
     assert len(created) == 1 and created[0].parent == folder and "/" not in created[0].stem
     assert app.get("plotly_chart")  # the curves stay on screen
@@ -212,7 +200,7 @@ def test_train_with_a_pretrained_embedding():
     app = open_page("pages/training.py")
     app.selectbox(key="train_embedding_from").set_value("tiny-lstm").run()
     assert_clean(app)
-    assert "tiny-lstm" in texts(app) and "600" in texts(app)  # its vocabulary replaces the slider's
+    assert "tiny-lstm" in page_text(app) and "600" in page_text(app)  # its vocabulary replaces the slider's
     assert not app.toggle(key="train_freeze").disabled
 
 
@@ -230,11 +218,11 @@ def test_models_table_curves_and_confusion(folder):
     table = app.dataframe[0].value  # the first section: the table
     assert len(table) == len(TINY) + SHIPPED and {"Name", "Cell", "Test accuracy", "Weights"} <= set(table.columns)
     assert {"bi-GRU", "LSTM"} <= set(table["Cell"])
-    assert "test reviews" in texts(app)
+    assert "test reviews" in page_text(app)
     section(app, "detail")  # one model in detail: its curves and its confusion matrix
     assert "models_chart_curves" in " ".join(c.proto.id for c in app.get("plotly_chart"))
     assert "models_chart_confusion" in " ".join(c.proto.id for c in app.get("plotly_chart"))
-    assert "test reviews" in texts(app)
+    assert "test reviews" in page_text(app)
     app.selectbox(key="models_pick").set_value(str(folder / "tiny-lstm.safetensors")).run()
     assert_clean(app)
     assert "tiny-lstm" in chart_json(app, "models_chart_confusion")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, open_section, shown
+from app_support import assert_clean, chart_keys, open_named_section, shown
 from app_support import open_page as open_page_through_app
 from rnnviz.ui.navigation import ROOT
 
@@ -35,13 +35,7 @@ CHARTS = {"theory": "gradients_chart_theory", "spectral": "gradients_chart_spect
 
 def section(app: AppTest, name: str) -> AppTest:
     """Open one of the page's sections, as a click on its tab does: only the open section is drawn."""
-    open_section(app, "gradients_section", SECTIONS.index(name))
-    assert_clean(app)
-    return app
-
-
-def chart_keys(app: AppTest) -> set[str]:
-    return {c.key for c in app.get("plotly_chart")}
+    return open_named_section(app, "gradients_section", SECTIONS, name)
 
 
 def chart_spec(app: AppTest, key: str) -> str:

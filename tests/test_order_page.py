@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, open_page, open_section, shown
+from app_support import assert_clean, chart_keys, open_named_section, open_page, shown
 
 ORDER = "pages/order_matters.py"
 
@@ -26,13 +26,7 @@ SECTIONS = {"shuffle": "order_chart_shuffle", "steps": "order_chart_steps", "wor
 def section(app: AppTest, name: str, names=tuple(SECTIONS)) -> AppTest:
     """Open one of the page's sections, as a click on its tab does: only the open section is drawn.
     ``names``: the page's sections (without a bag of words, it has no "words" section)."""
-    open_section(app, "order_section", names.index(name))
-    assert_clean(app)
-    return app
-
-
-def chart_keys(app: AppTest) -> set[str]:
-    return {c.key for c in app.get("plotly_chart")}
+    return open_named_section(app, "order_section", names, name)
 
 
 def shuffled_words(app: AppTest) -> str:

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, open_page, open_section as open_tab, shown
+from app_support import assert_clean, chart_keys, open_page, open_section as open_tab, shown
 
 HIDDEN, EMBEDDINGS = "pages/hidden_states.py", "pages/word_embeddings.py"
 
@@ -19,10 +19,6 @@ SECTIONS = ("prob", "detail", "gates", "units", "lessons")
 def open_section(app: AppTest, name: str) -> AppTest:
     """Choose one of the Hidden states page's sections (tabs), as a click on its tab does."""
     return open_tab(app, "hs_section", SECTIONS.index(name))
-
-
-def chart_keys(app: AppTest) -> set[str]:
-    return {chart.key for chart in app.get("plotly_chart")}
 
 
 def chart_title(app: AppTest, key: str) -> str:

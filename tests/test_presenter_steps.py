@@ -5,22 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from app_support import assert_clean, open_page, shown
+from app_support import assert_clean, chart_keys, open_page, shown
 from rnnviz.ui.navigation import PAGES
 from rnnviz.ui.steps import Step, lesson_steps
 from rnnviz.ui.texts import tr
 
 PADDING = "pages/padding_masking.py"
-
-
-def charts(app) -> list[str]:
-    return [chart.proto.id for chart in app.get("plotly_chart")]
-
-
-def chart_keys(app) -> set[str]:
-    return {key for key in ("padding_chart_tokens", "padding_chart_padded", "padding_chart_mask",
-                            "padding_chart_lengths", "padding_chart_packed", "padding_chart_packed_data")
-            if any(key in chart_id for chart_id in charts(app))}
 
 
 def presenting(script: str, step: int | str, picture: int | None = None, lang: str = "en"):
@@ -44,7 +34,7 @@ def test_opening_step_shows_the_idea_and_no_chart():
     app = presenting(PADDING, 1)
     assert_clean(app)
     assert tr("padding.intro", "en")[:60] in shown(app)
-    assert not charts(app)
+    assert not chart_keys(app)
 
 
 def test_a_step_draws_its_pictures_one_at_a_time():
@@ -66,7 +56,7 @@ def test_a_question_then_its_answer_on_the_next_click(lang):
     app = presenting(PADDING, 5, lang=lang)  # the question after the mask
     assert_clean(app)
     assert tr("padding.question.truncate", lang) in " ".join(info.value for info in app.info)
-    assert not app.success and not charts(app)
+    assert not app.success and not chart_keys(app)
     app.button(key="step_next").click().run()
     assert app.query_params["step"] == ["6"] or app.query_params["step"] == "6"
     assert tr("padding.answer.truncate", lang)[:50] in " ".join(box.value for box in app.success)

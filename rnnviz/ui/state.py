@@ -16,6 +16,8 @@ PRESENTER_KEY = "present"
 # characters, and a link that silently loses the end of a review would mislead.
 MAX_URL_TEXT_CHARS = 1_000
 
+# The container of the hidden buttons that carry a clicker's Page Up / Page Down (rnnviz.ui.steps).
+KEYS_CONTAINER = "presenter_keys"
 # Presenter mode: bigger text, high contrast, no Streamlit chrome; made for a projector at 1280x720.
 PRESENTER_CSS = """
 <style>
@@ -30,9 +32,9 @@ code { font-size: 18px !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.6rem; padding-bottom: 1rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.6rem; padding: 0 0 0.2rem 0; }
 [data-testid="stMainBlockContainer"] h2, [data-testid="stMainBlockContainer"] h3 { font-size: 1.3rem; padding: 0.2rem 0; }
-.st-key-presenter_keys { display: none; }
+.st-key-%s { display: none; }
 </style>
-"""
+""" % KEYS_CONTAINER
 
 
 def init_from_url() -> None:

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from rnnviz.ui.navigation import PAGES
-from rnnviz.ui.state import presenter, t
+from rnnviz.ui.state import KEYS_CONTAINER, presenter, t
 
 STEP_KEY, PICTURE_KEY = "step", "picture"
 PAGE_KEY = "current_page"  # the url path of the page being run, set by app.py
-KEYS_CONTAINER = "presenter_keys"  # hidden buttons that carry the clicker's keys (presenter CSS hides it)
 _PICTURES = "_pictures"  # per run: which picture of the open step to draw, and how many were met
 
 
@@ -81,9 +80,14 @@ def picture_shown() -> bool:
     return pictures["met"] == pictures["wanted"]
 
 
-def predict_then_reveal(question_key: str, answer_key: str, key: str) -> None:
-    """A question for the class, its answer hidden until the teacher opens it."""
+def _ask(question_key: str) -> None:
+    """The question for the class, as both modes show it."""
     st.info(f"**{t('common.question')}**: {t(question_key)}", icon=":material/quiz:")
+
+
+def _predict_then_reveal(question_key: str, answer_key: str, key: str) -> None:
+    """A question for the class, its answer hidden until the teacher opens it."""
+    _ask(question_key)
     with st.expander(t("common.reveal"), expanded=False, key=key):
         st.markdown(t(answer_key))
 
@@ -118,7 +122,7 @@ def sections(labels: dict[str, str], key: str, questions: dict[str, tuple[str, s
     with container:
         yield names[index]
         if names[index] in questions:
-            predict_then_reveal(*questions[names[index]], key=f"{key}_{names[index]}_reveal")
+            _predict_then_reveal(*questions[names[index]], key=f"{key}_{names[index]}_reveal")
         if len(names) > 1:
             _section_buttons(labels, key, index)
 
@@ -159,7 +163,7 @@ def _presenter_steps(labels: dict[str, str], key: str, questions: dict[str, tupl
     else:
         if step.phase != "intro":
             question, answer = questions[step.section]
-            st.info(f"**{t('common.question')}**: {t(question)}", icon=":material/quiz:")
+            _ask(question)
             if step.phase == "answer":
                 st.success(t(answer), icon=":material/lightbulb:")
         yield None

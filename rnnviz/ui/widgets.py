@@ -35,11 +35,18 @@ def sentence_lines(text: str) -> list[str]:
     return lines[:MAX_SENTENCES]
 
 
+def _picture(title: str | None) -> bool:
+    """Whether the picture about to be drawn is shown now (:func:`~rnnviz.ui.steps.picture_shown`); its
+    title first when it is."""
+    shown = picture_shown()
+    if shown and title:
+        st.subheader(title)
+    return shown
+
+
 def show_chart(figure, key: str, title: str | None = None) -> None:
     """A chart on its own (one picture of its section: on a projector, drawn on its own step)."""
-    if picture_shown():
-        if title:
-            st.subheader(title)
+    if _picture(title):
         draw_chart(figure, key)
 
 
@@ -106,10 +113,8 @@ def checkpoints_or_stop(recurrent: bool = False) -> tuple[list, dict[str, str]]:
 def chart_with_code(figure, code: str, notice: str, key: str, title: str | None = None) -> None:
     """One picture of a section: a chart on the left, its torch code on the right, the point to notice
     under the chart. On a projector the chart takes the width and the code is one click away."""
-    if not picture_shown():
+    if not _picture(title):
         return
-    if title:
-        st.subheader(title)
     if presenter():
         _chart_then_code(figure, code, notice, key)
         return
@@ -125,9 +130,7 @@ def chart_with_code(figure, code: str, notice: str, key: str, title: str | None 
 def wide_chart(figure, code: str, notice: str, key: str, title: str | None = None) -> None:
     """One picture of a section: a chart across the page (long reviews need the width), what to notice
     under it, its code one click away."""
-    if picture_shown():
-        if title:
-            st.subheader(title)
+    if _picture(title):
         _chart_then_code(figure, code, notice, key)
 
 
