@@ -56,7 +56,9 @@ def test_predict_train_stop_and_find_the_model(browser, usage_url):
         assert page.locator(".st-key-predict_text textarea").input_value() == "A wonderful film, I loved every minute."
         assert "wonderful" in bs.chart_data(page, "predict_chart_words")
 
-    with visit(browser, f"{url}/train") as app_page:
+    # 20 epochs: Stop must land after the first epoch (so a checkpoint is saved) and long before the last,
+    # however fast the machine trains.
+    with visit(browser, f"{url}/train?train_epochs=20") as app_page:
         page = app_page.page
         page.locator(".st-key-train_name input").fill("browser run")
         page.locator(".st-key-train_name input").press("Enter")
@@ -64,13 +66,14 @@ def test_predict_train_stop_and_find_the_model(browser, usage_url):
         bs.rerun_after(page, lambda: bs.by_key(page, "train_start").locator("button").click())
         progress = page.locator('[data-testid="stProgress"]')
         progress.first.wait_for()
-        first = progress.first.inner_text()
-        page.wait_for_function(
-            "([sel, before]) => { const el = document.querySelector(sel); return el && el.innerText !== before; }",
-            arg=['[data-testid="stProgress"]', first])
-        assert re.search(r"Epoch \d+/3, batch \d+/\d+", progress.first.inner_text())
+        assert re.search(r"Epoch \d+/20, batch \d+/\d+", progress.first.inner_text())
+        page.wait_for_function(  # epoch 1 has ended: its weights are kept
+            "sel => /Epoch ([2-9]|1[0-9])\\/20/.test(document.querySelector(sel)?.innerText ?? '')",
+            arg='[data-testid="stProgress"]', timeout=120_000)
         bs.by_key(page, "train_stop").locator("button").click()
-        page.get_by_text(re.compile(r"^Stopped")).first.wait_for(timeout=60_000)
+        outcome = page.locator('[data-testid="stAlert"]').filter(has_text=re.compile(r"^(Stopped|Done|Training)"))
+        outcome.first.wait_for(timeout=60_000)
+        assert outcome.first.inner_text().startswith("Stopped."), outcome.first.inner_text()
         bs.wait_settled(page)  # the page reruns once the job has ended: count the charts of the settled page
         assert bs.by_key(page, "train_chart_curves").count() == 1
         assert not app_page.app_errors()
