@@ -2,12 +2,10 @@ import streamlit as st
 
 from rnnviz.ui import cache, probe_charts as pc, snippets
 from rnnviz.ui.state import language, t
-from rnnviz.ui.hidden_state_panels import show_course_lessons, show_gates, show_units
+from rnnviz.ui.hidden_state_panels import EXAMPLES, show_course_lessons, show_gates, show_units
 from rnnviz.ui.steps import inputs_box, page_intro, sections
 from rnnviz.ui.widgets import chart_with_code, checkpoints_or_stop, limited_text
 
-EXAMPLES = {"negation": "This movie is not bad at all.",
-            "but": "The actors are brilliant and the first hour is moving, but the ending is a boring, stupid mess."}
 lang = language()
 
 

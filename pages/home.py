@@ -1,16 +1,29 @@
 import streamlit as st
 
-from rnnviz.ui import cache
+from rnnviz.ui import cache, probe_charts as pc, snippets
+from rnnviz.ui.hidden_state_panels import EXAMPLES
 from rnnviz.ui.navigation import PAGES
-from rnnviz.ui.state import t
+from rnnviz.ui.state import language, t
 from rnnviz.ui.steps import page_intro, sections
-from rnnviz.ui.widgets import source_label
+from rnnviz.ui.widgets import chart_with_code, source_label
+
+lang = language()
 
 st.title(t("app.title"))
 page_intro(t("home.intro"))
 
 with sections({"pages": t("home.pages")}, "home_section") as section:  # one step after the idea
     if section:
+        readers = cache.order_models()[0]  # the model that reads word order best, if any is installed
+        if readers:  # the course's idea in one picture (and plotly's script loaded before the first lesson)
+            reading = cache.review_reading(str(readers[0].path), EXAMPLES["negation"])
+            tokens, probs = reading.review.tokens, reading.reading.prob_by_step
+            after = {word: float(probs[tokens.index(word)]) if word in tokens else float("nan")
+                     for word in ("not", "bad")}
+            chart_with_code(pc.prob_lines({reading.name: (tokens, probs)}, lang), snippets.prob_code(),
+                            t("home.teaser.notice", name=reading.name, text=EXAMPLES["negation"],
+                              after_not=after["not"], after_bad=after["bad"], end=float(probs[-1])),
+                            key="home_chart_teaser", title=t("home.teaser"))
         st.header(t("home.pages"))
         for spec in PAGES:
             if spec.url_path:

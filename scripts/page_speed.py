@@ -11,8 +11,12 @@ Chromium (Debian's, through Playwright) at 1280x720, on ``streamlit run app.py``
   each page opened ``--repeat`` times in a fresh browser context, median and worst;
 - **interaction**: on the pages with a review box, the time from pressing Ctrl+Enter on a new review
   until the charts are redrawn (median of ``--repeat``);
+- **navigation**: one browser tab that has the app open moves to each page by its sidebar link, as a
+  class goes through the course (the browser already holds Streamlit's and plotly's scripts);
 - **cold**: a fresh server per page, whose first visit is that page (the first visit pays for loading
   data and models);
+- **Streamlit's floor**: a one-line Streamlit app (``st.title``) opened the same ways, fresh context and
+  cold server: what any Streamlit page costs this browser and machine before rnnviz draws anything;
 - **steps** (``--steps``): the whole course in presenter mode at 1280x720, walked with the Next button as
   a teacher does; for every step, the time from the click until the step is drawn.
 
@@ -45,11 +49,29 @@ REVIEW_TABS = {"gradients_text": 2}  # the section that holds the box, when it i
 REVIEWS = ("I expected nothing, but this film was not bad at all: the actors were wonderful!",
            "A dull, lifeless film. The ending is a mess and the music is far too loud.",
            "The first hour is slow, but the last scene is brilliant and I loved it.")
-TARGETS = {"warm": 2.0, "interaction": 1.0, "cold": 3.0}
+TARGETS = {"warm": 2.0, "navigation": 2.0, "interaction": 1.0, "cold": 3.0}
+# The floor: a title, and with ?chart=1 one small plotly chart (what a chart page adds: plotly's script).
+BARE_APP = """import plotly.graph_objects as go
+import streamlit as st
+
+st.title("Hello")
+if st.query_params.get("chart"):
+    st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])))
+"""
 
 
-def ready_seconds(browser, url: str) -> float:
-    """Open ``url`` in a fresh context; seconds until the script is done and every visible chart is drawn."""
+class BareServer(bs.AppServer):
+    """``streamlit run`` of a one-line app, in a folder of its own: the floor under every page."""
+
+    def command(self) -> list[str]:
+        return [self.python, "-m", "streamlit", "run", "hello.py", "--server.address", "127.0.0.1",
+                "--server.port", str(self.port), "--server.headless", "true",
+                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+
+
+def ready_seconds(browser, url: str, charts: bool = True) -> float:
+    """Open ``url`` in a fresh context; seconds until the script is done and every visible chart is drawn
+    (``charts``: the page has one)."""
     context = browser.new_context(viewport={"width": VIEWPORT[0], "height": VIEWPORT[1]})
     context.set_default_timeout(bs.RENDER_TIMEOUT_MS)
     page = context.new_page()
@@ -57,11 +79,48 @@ def ready_seconds(browser, url: str) -> float:
         started = time.perf_counter()
         page.goto(url, wait_until="domcontentloaded")
         bs.wait_script_done(page)
-        if url.rstrip("/").split("/")[-1].split("?")[0] not in ("", "train", "models"):
+        if charts and (url.rstrip("/").split("/")[-1].split("?")[0] not in ("train", "models")
+                       or "chart=1" in url):
             bs.wait_for_plotly(page, min_count=1)
         return time.perf_counter() - started
     finally:
         context.close()
+
+
+def navigation_seconds(browser, url: str, paths: list[str], lang: str) -> dict[str, float]:
+    """One tab, the app open on its home page: url path -> seconds from clicking the page's sidebar link
+    until the script is done and the first chart is drawn."""
+    times = {}
+    with bs.open_page(browser, f"{url}/?lang={lang}", viewport=VIEWPORT) as app_page:
+        page = app_page.page
+        for path in paths:
+            link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+            before = page.url
+            started = time.perf_counter()
+            link.click()
+            page.wait_for_function("address => location.href !== address", arg=before)
+            bs.wait_script_done(page)
+            if path not in ("train", "models"):
+                bs.wait_for_plotly(page, min_count=1)
+            times[path] = time.perf_counter() - started
+    return times
+
+
+def floor_seconds(browser, repeat: int, chart: bool) -> tuple[float, float]:
+    """(median fresh-context visit on a warm server, first visit on a cold server) of a one-line app
+    (``chart``: with one plotly chart)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "hello.py").write_text(BARE_APP)
+        server = BareServer(root=Path(folder))
+        url = server.start() + ("/?chart=1" if chart else "/")
+        try:
+            cold = ready_seconds(browser, url, charts=chart)
+            warm = statistics.median(ready_seconds(browser, url, charts=chart) for _ in range(max(repeat, 3)))
+        finally:
+            server.stop()
+    return warm, cold
 
 
 def interaction_seconds(browser, url: str, box: str, repeat: int) -> list[float]:
@@ -151,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
                     taken = interaction_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}", REVIEW_BOXES[name],
                                                 args.repeat)
                     rows[name]["interaction"] = (statistics.median(taken), max(taken))
+            for name, seconds in navigation_seconds(browser, url, [paths[n] for n in wanted if paths[n]],
+                                                    args.lang).items():
+                rows[name or "home"]["navigation"] = (seconds, seconds)
             if args.steps:
                 steps = step_seconds(browser, url, args.lang)
         finally:
@@ -163,25 +225,32 @@ def main(argv: list[str] | None = None) -> int:
                     rows[name]["cold"] = (ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}"),) * 2
                 finally:
                     server.stop()
+        floors = {"(floor)": floor_seconds(browser, args.repeat, chart=False),
+                  "(floor+chart)": floor_seconds(browser, args.repeat, chart=True)}
         browser.close()
 
     print(f"rnnviz page speed, {dt.date.today().isoformat()}, load average {load:.2f} at the start, "
           f"{os.cpu_count()} CPUs, headless Chromium {VIEWPORT[0]}x{VIEWPORT[1]}, lang={args.lang}, "
           f"{args.repeat} warm visit(s) per page")
-    header = f"{'page':<14} {'warm median':>12} {'warm worst':>11} {'interaction':>12} {'cold first':>11}"
+    header = (f"{'page':<14} {'warm median':>12} {'warm worst':>11} {'navigation':>11} {'interaction':>12} "
+              f"{'cold first':>11}")
     print(header)
     print("-" * len(header))
     misses = 0
     for name, row in rows.items():
         cells = []
-        for kind, width, index in (("warm", 12, 0), ("warm", 11, 1), ("interaction", 12, 0), ("cold", 11, 0)):
+        for kind, width, index in (("warm", 12, 0), ("warm", 11, 1), ("navigation", 11, 0), ("interaction", 12, 0),
+                                   ("cold", 11, 0)):
             value = row.get(kind, (None, None))[index]
             over = value is not None and value > TARGETS[kind]
             misses += over and index == 0
             cells.append(f"{'-' if value is None else f'{value:.2f} s' + ('*' if over else ' ')}".rjust(width))
         print(f"{name:<14} " + " ".join(cells))
-    print(f"* over the target (warm <= {TARGETS['warm']:g} s, interaction <= {TARGETS['interaction']:g} s, "
-          f"cold <= {TARGETS['cold']:g} s); {misses} miss(es)")
+    for name, (warm, cold) in floors.items():
+        print(f"{name:<14} {f'{warm:.2f} s ':>12} {'':>11} {'':>11} {'':>12} {f'{cold:.2f} s ':>11}"
+              "   <- a one-line Streamlit app" + (" with one plotly chart" if "chart" in name else ""))
+    print(f"* over the target (warm and navigation <= {TARGETS['warm']:g} s, interaction <= "
+          f"{TARGETS['interaction']:g} s, cold <= {TARGETS['cold']:g} s); {misses} miss(es)")
     if steps:
         over = [name for name, seconds in steps if seconds > TARGETS["warm"]]
         values = [seconds for _, seconds in steps]

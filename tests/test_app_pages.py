@@ -31,6 +31,44 @@ def test_home_lists_pages_and_data_source():
     assert "bundled sample" in text and "2,000" in text
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_home_shows_the_idea_with_the_best_order_reader(only_tiny_models, lang):
+    """The home page's picture: P(positive) after each word of the negation example, read by the model
+    that reads word order best, with its figures in the notice."""
+    from app_support import chart_keys
+    from rnnviz.checkpoints import list_checkpoints, load_checkpoint
+    from rnnviz.order_pairs import rank_readers
+    from rnnviz.lessons import read_review
+    from rnnviz.ui.hidden_state_panels import EXAMPLES
+
+    app = run_page("pages/home.py", lang)
+    assert_clean(app)
+    assert chart_keys(app) == {"home_chart_teaser"}
+    best = rank_readers(list_checkpoints(only_tiny_models))[0][0]
+    reading = read_review(load_checkpoint(best.path), EXAMPLES["negation"])
+    probs = reading.reading.prob_by_step
+    figure = app.get("plotly_chart")[0].proto.spec
+    assert best.name in figure and "not" in figure
+    notice = " ".join(m.value for m in app.markdown)
+    tokens = reading.review.tokens
+    assert f"**{best.name}**" in notice
+    for value in (probs[tokens.index("not")], probs[tokens.index("bad")], probs[-1]):
+        assert f"{value:.0%}".replace("%", "") in notice
+
+
+def test_home_without_any_model_has_no_picture_and_no_error(monkeypatch, tmp_path):
+    import rnnviz.checkpoints
+    import rnnviz.checkpoints.store
+
+    for module in (rnnviz.checkpoints, rnnviz.checkpoints.store):
+        monkeypatch.setattr(module, "shipped_checkpoint_dir", lambda: tmp_path / "none")
+    monkeypatch.setenv("RNNVIZ_USER_CHECKPOINTS", str(tmp_path / "none either"))
+    app = run_page("pages/home.py")
+    assert_clean(app)
+    assert not app.get("plotly_chart")
+    assert app.header, "the page list is still there"
+
+
 def _padding(lang: str | None = None) -> AppTest:
     app = run_page("pages/padding_masking.py", lang)
     assert_clean(app)

@@ -18,6 +18,17 @@ def test_importing_the_core_does_not_import_the_ui():
     assert result.stdout.strip() == ""
 
 
+def test_the_server_preloads_the_heavy_modules_without_touching_streamlit():
+    """rnnviz.ui.serve imports torch, plotly and the chart builders before the server answers (a fresh
+    server's first visitor does not wait for them), but nothing that would bind a Streamlit cache
+    before the runtime exists."""
+    code = ("import sys\nfrom rnnviz.ui.serve import preload\npreload()\n"
+            "print(' '.join(n for n in ('torch', 'plotly.graph_objects', 'rnnviz.ui.probe_charts', 'streamlit')"
+            " if n in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.split() == ["torch", "plotly.graph_objects", "rnnviz.ui.probe_charts"]
+
+
 def test_core_sources_never_name_the_ui():
     core = [p for p in (ROOT / "rnnviz").rglob("*.py") if p.relative_to(ROOT / "rnnviz").parts[0] != "ui"]
     assert any(p.parent.name == "checkpoints" for p in core)  # sub-packages of the core are checked too

@@ -11,6 +11,10 @@ from rnnviz.ui import probe_charts as pc, snippets
 from rnnviz.ui.state import option_labels, t
 from rnnviz.ui.widgets import chart_with_code, show_chart
 
+# The Hidden states page's example reviews (the negation one is also the home page's picture).
+EXAMPLES = {"negation": "This movie is not bad at all.",
+            "but": "The actors are brilliant and the first hour is moving, but the ending is a boring, stupid mess."}
+
 
 def show_gates(probe, tokens: list[str], lang: str) -> None:
     """The LSTM's or GRU's gates on the review (``lessons.ReviewProbe``), a note for a plain RNN."""

@@ -36,11 +36,25 @@ TEXTS = {
     # ---------------------------------------------------------------- home
     "home.intro": {
         "en": "rnnviz shows, on real movie reviews, what a recurrent neural network (RNN) does: how text becomes "
-              "numbers, why sequences are padded, and (in the pages to come) how hidden states, gates and gradients "
-              "evolve word after word.",
+              "numbers, why sequences are padded, how hidden states, gates and gradients evolve word after word, "
+              "and why reading the words in order matters.",
         "fr": "rnnviz montre, sur de vraies critiques de films, ce que fait un réseau de neurones récurrent (RNN) : "
-              "comment le texte devient des nombres, pourquoi on complète les séquences (padding) et, dans les pages "
-              "à venir, comment les états cachés, les portes et les gradients évoluent mot après mot.",
+              "comment le texte devient des nombres, pourquoi on complète les séquences (padding), comment les états "
+              "cachés, les portes et les gradients évoluent mot après mot, et pourquoi lire les mots dans l'ordre "
+              "compte.",
+    },
+    "home.teaser": {"en": "The idea in one picture: a network that reads in order",
+                    "fr": "L'idée en une image : un réseau qui lit dans l'ordre"},
+    "home.teaser.notice": {
+        "en": "**{name}** reads “{text}” one word at a time and, after each word, says how positive the review "
+              "looks so far: {after_not:.0%} after “not”, {after_bad:.0%} after “bad”, {end:.0%} at the end. "
+              "“bad” is read while the network still holds the “not” before it; a model that only counts words "
+              "cannot do that. The Hidden states page draws this for any review you type.",
+        "fr": "**{name}** lit « {text} » mot après mot et dit, après chaque mot, à quel point la critique semble "
+              "positive jusque-là : {after_not:.0%} après « not », {after_bad:.0%} après « bad », {end:.0%} à la "
+              "fin. « bad » est lu alors que le réseau garde encore le « not » qui le précède ; un modèle qui ne "
+              "fait que compter les mots en est incapable. La page États cachés trace ceci pour toute critique "
+              "que vous tapez.",
     },
     "home.pages": {"en": "The pages", "fr": "Les pages"},
     "home.page.padding": {
