@@ -7,6 +7,7 @@ page is under 16 px. Then the clicker's keys, and a link that opens the class on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.browser
 PROJECTOR = (1280, 720)
 STEP_TIMEOUT_MS = 60_000
 MAX_STEPS = 150  # a guard: the course has about 60
+STEP_MARK = re.compile(r"(?:Step|Étape) (\d+) (?:of|sur) (\d+)")
 
 SCROLL_TOP_JS = """() => { const main = document.querySelector('[data-testid="stMain"]');
   if (main) main.scrollTo(0, 0); window.scrollTo(0, 0); }"""
@@ -50,6 +52,7 @@ class Walk:
     app_page: bs.AppPage
     lang: str
     steps: list[str] = field(default_factory=list)  # the address of every step seen
+    marks: list[tuple[str, int, int]] = field(default_factory=list)  # (page, step i, of n) of every step seen
     done: bool = False
 
     @property
@@ -71,7 +74,10 @@ class Walk:
         assert not small, f"{where}: text under 16 px: {small}"
         errors = self.app_page.app_errors()
         assert not errors, f"{where}: JS errors: {errors}"
+        mark = STEP_MARK.search(page.locator('[data-testid="stMain"]').inner_text())
+        assert mark, f"{where}: no 'step i of n' marker"
         self.steps.append(page.url)
+        self.marks.append((page_of(page.url), int(mark.group(1)), int(mark.group(2))))
 
     def press_next(self) -> str | None:
         """Click Next; the address before the click, or None at the end of the course (Next disabled)."""
@@ -112,6 +118,11 @@ def test_the_whole_course_with_next_only(browser, app_url):
             assert visited == [spec.url_path for spec in PAGES], f"{walk.lang}: pages in this order: {visited}"
             assert any("picture=2" in address for address in walk.steps), "no section showed a second picture"
             assert all("present=true" in address for address in walk.steps[1:]), "presenter mode was lost"
+            for page in visited:  # every step of every page, in order, none skipped (pictures repeat a step)
+                numbers = [step for name, step, _ in walk.marks if name == page]
+                count = {total for name, _, total in walk.marks if name == page}
+                assert len(count) == 1 and sorted(set(numbers)) == list(range(1, count.pop() + 1)) \
+                    and numbers == sorted(numbers), f"{walk.lang} {page or 'home'}: steps seen {numbers}"
         english, french = (walk.steps for walk in walks)
         assert len(english) == len(french), "the two languages do not have the same steps"
     finally:

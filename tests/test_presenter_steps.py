@@ -81,6 +81,21 @@ def test_next_after_the_last_step_opens_the_next_page():
     assert str(app.query_params.get("step", "1")).strip("[]'") == "1"
 
 
+@pytest.mark.parametrize("script, last", [(PADDING, 9), ("pages/home.py", 2)])
+def test_next_before_the_last_step_opens_the_last_step_not_the_next_page(script, last):
+    """The click is read as the step that drew the button saw it: on the step before the last, Next
+    means the last step, even though the run it starts draws a Next that means the next page."""
+    app = presenting(script, last - 1)
+    title = app.title[0].value
+    app.button(key="step_next").click().run()
+    assert_clean(app)
+    assert app.title[0].value == title
+    assert str(app.query_params.get("step")).strip("[]'") == str(last)
+    app.button(key="step_next").click().run()  # and from the last step, on to the next page
+    assert_clean(app)
+    assert app.title[0].value != title
+
+
 def test_back_on_the_first_step_opens_the_previous_page():
     app = presenting("pages/word_embeddings.py", 1)
     app.button(key="step_back").click().run()

@@ -86,7 +86,8 @@ def words_figure(words: Sequence[str], contributions: np.ndarray, is_oov: Sequen
         z=z, text=text, customdata=hover, texttemplate="%{text}", textfont={"size": BASE_FONT},
         hovertemplate="%{customdata}<extra></extra>", colorscale=DIVERGING, zmin=-span, zmax=span, zmid=0,
         xgap=3, ygap=3, colorbar={"title": {"text": tr("chart.words.colorbar", lang)}, "tickvals": [-span, 0, span],
-                                  "ticktext": [f"{-span:+.2g}", "0", f"{span:+.2g}"], "len": 1.0}))
+                                  "ticktext": [f"−{span:.2g} {tr('chart.words.negative', lang)}", "0",
+                                               f"+{span:.2g} {tr('chart.words.positive', lang)}"], "len": 1.0}))
     fig.update_xaxes(title_text=tr("chart.words.x", lang), showgrid=False, tickvals=list(range(per_line)),
                      ticktext=[str(i + 1) for i in range(per_line)])
     fig.update_yaxes(title_text=tr("chart.words.y", lang), autorange="reversed", showgrid=False,

@@ -19,9 +19,10 @@ def show_why(verdicts: list, text: str, lang: str) -> float:
     length best unless the user picks another. Returns the milliseconds the explanation took."""
     names = [verdict.name for verdict in verdicts]
     best, short = explainer_for(verdicts)  # the best reader of short sentences, or of long reviews
-    st.caption(t("predict.picked.short" if short else "predict.picked.long", words=max(v.words for v in verdicts),
-                 name=verdicts[best].name))
-    name = st.selectbox(t("predict.model"), names, index=best, key=f"predict_model_{'short' if short else 'long'}")
+    why_this_one, choice = st.columns([3, 2], vertical_alignment="bottom")  # one row: the chart fits a projector
+    why_this_one.caption(t("predict.picked.short" if short else "predict.picked.long",
+                           words=max(v.words for v in verdicts), name=verdicts[best].name))
+    name = choice.selectbox(t("predict.model"), names, index=best, key=f"predict_model_{'short' if short else 'long'}")
     verdict = verdicts[names.index(name)] if name in names else verdicts[best]
     explained, explain_ms = cache.explanation(verdict.path, text)
     if explained.truncated:

@@ -22,6 +22,7 @@ from rnnviz.ui.state import KEYS_CONTAINER, presenter, t
 STEP_KEY, PICTURE_KEY = "step", "picture"
 PAGE_KEY = "current_page"  # the url path of the page being run, set by app.py
 _PICTURES = "_pictures"  # per run: which picture of the open step to draw, and how many were met
+_PAGE_WANTED = "_presenter_page_wanted"  # the page a Back / Next click asked for, opened by the next run
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ def _section_buttons(labels: dict[str, str], key: str, index: int) -> None:
 
 
 def _presenter_steps(labels: dict[str, str], key: str, questions: dict[str, tuple[str, str]]):
+    wanted = st.session_state.pop(_PAGE_WANTED, None)
+    if wanted is not None:  # Next on a page's last step, Back on its first
+        _open_page(wanted)
     steps = lesson_steps(labels, questions)
     number = min(_url_number(STEP_KEY), len(steps))
     step, picture = steps[number - 1], _url_number(PICTURE_KEY)
@@ -210,26 +214,27 @@ def _presenter_buttons(steps: list[Step], labels: dict[str, str], number: int, p
     back = (number, picture - 1) if picture > 1 else (number - 1, 1) if number > 1 else _neighbour_page(-1)
 
     def move(target) -> None:
+        """The click's target, as the step that drew the button saw it (a callback: it runs before the
+        next run, which may already show another step)."""
         if isinstance(target, tuple):
             _go_to(*target)
+        elif target is not None:
+            st.session_state[_PAGE_WANTED] = target
 
     left, where, right = st.columns([1, 3, 2], vertical_alignment="center")
-    pressed_back = left.button(t("common.back"), key="step_back", on_click=move, args=(back,), disabled=back is None,
-                               icon=":material/arrow_back:", width="stretch", shortcut="left")
+    left.button(t("common.back"), key="step_back", on_click=move, args=(back,), disabled=back is None,
+                icon=":material/arrow_back:", width="stretch", shortcut="left")
     here = t("common.step_of", index=number, count=len(steps),
              title=labels.get(steps[number - 1].section) or t("common.step.intro"))
     where.markdown(f"**{here}**" + (f" ({t('common.picture_of', index=picture, count=met)})" if met > 1 else ""))
-    pressed_next = right.button(t("common.next", title=forward_title), key="step_next", on_click=move,
-                                args=(forward,), disabled=forward is None, icon=":material/arrow_forward:",
-                                type="primary", width="stretch", shortcut="right")
+    right.button(t("common.next", title=forward_title), key="step_next", on_click=move, args=(forward,),
+                 disabled=forward is None, icon=":material/arrow_forward:", type="primary", width="stretch",
+                 shortcut="right")
     with st.container(key=KEYS_CONTAINER):
-        pressed_back |= st.button("PageUp", key="step_back_clicker", on_click=move, args=(back,),
-                                  disabled=back is None, shortcut="pageup")
-        pressed_next |= st.button("PageDown", key="step_next_clicker", on_click=move, args=(forward,),
-                                  disabled=forward is None, shortcut="pagedown")
-    for pressed, target in ((pressed_back, back), (pressed_next, forward)):
-        if pressed and target is not None and not isinstance(target, tuple):
-            _open_page(target)
+        st.button("PageUp", key="step_back_clicker", on_click=move, args=(back,), disabled=back is None,
+                  shortcut="pageup")
+        st.button("PageDown", key="step_next_clicker", on_click=move, args=(forward,), disabled=forward is None,
+                  shortcut="pagedown")
 
 
 @contextmanager

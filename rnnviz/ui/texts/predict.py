@@ -153,10 +153,9 @@ TEXTS = {
     },
     "chart.words.x": {"en": "Word position in the line", "fr": "Position du mot dans la ligne"},
     "chart.words.y": {"en": "Line (reading order)", "fr": "Ligne (ordre de lecture)"},
-    "chart.words.colorbar": {
-        "en": "Effect on<br>the score<br>+ positive<br>− negative",
-        "fr": "Effet sur<br>le score<br>+ positif<br>− négatif",
-    },
+    "chart.words.colorbar": {"en": "Effect on<br>the score", "fr": "Effet sur<br>le score"},
+    "chart.words.positive": {"en": "positive", "fr": "positif"},
+    "chart.words.negative": {"en": "negative", "fr": "négatif"},
     "chart.words.hover": {
         "en": "{word} (token {position})<br>effect on the score: {effect:+.3f}",
         "fr": "{word} (token {position})<br>effet sur le score : {effect:+.3f}",
