@@ -1,4 +1,4 @@
-"""A small run of scripts/load_test.py: 8 sessions for 15 s on the real server (about 2 min in all).
+"""A small run of scripts/load_test.py: 8 sessions for 10 s on the real server (about 2 min in all).
 
 The full test (40 sessions, 60 s, the latency target) is ``python scripts/load_test.py``; this one
 checks what does not depend on how busy the machine is: no error under concurrency, the same
@@ -67,7 +67,7 @@ def test_compare_predictions_flags_a_different_number_or_model_set():
 
 def test_eight_sessions_match_a_single_user(tmp_path):
     outcome = load_test.run_load_test(
-        sessions=8, duration_s=15, reviews=8, think_s=(0.5, 2.0), page_share=0.3, timeout_s=60,
+        sessions=8, duration_s=10, reviews=8, think_s=(0.5, 2.0), page_share=0.3, timeout_s=60,
         models="auto", workdir=tmp_path)
     load = outcome.load
     assert load is not None
