@@ -5,7 +5,7 @@ from rnnviz.ui.hidden_state_panels import EXAMPLES
 from rnnviz.ui.navigation import PAGES
 from rnnviz.ui.state import language, t
 from rnnviz.ui.steps import page_intro, sections
-from rnnviz.ui.widgets import chart_with_code, source_label
+from rnnviz.ui.widgets import chart_with_code, models_table, source_label
 
 lang = language()
 
@@ -43,8 +43,9 @@ with sections({"pages": t("home.pages")}, "home_section") as section:  # one ste
             st.info(t("home.sst.full"), icon=":material/account_tree:")
 
         st.header(t("home.checkpoints"))
-        checkpoints = cache.checkpoint_infos()
+        checkpoints = cache.available_checkpoints()
         if checkpoints:
-            st.dataframe(checkpoints, hide_index=True, width="stretch")
+            models_table(checkpoints, key="home_models", columns=(
+                "name", "cell", "params", "trained_on", "test_accuracy", "sst_dev_accuracy", "order_pairs_accuracy"))
         else:
             st.caption(t("home.checkpoints.none"))

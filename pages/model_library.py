@@ -6,7 +6,7 @@ from rnnviz.ui.core import CheckpointError, import_checkpoint_bytes, user_checkp
 from rnnviz.ui import app_charts, cache
 from rnnviz.ui.state import language, t
 from rnnviz.ui.steps import page_intro, picture_shown, sections
-from rnnviz.ui.widgets import draw_chart, source_label, show_chart
+from rnnviz.ui.widgets import draw_chart, models_table, source_label, show_chart
 
 UPLOAD_LIMIT_MB = 50
 LIMIT_BYTES = UPLOAD_LIMIT_MB * 2**20
@@ -62,9 +62,7 @@ with sections(labels, "models_section", keep=("models_pick",)) as section:
     elif not infos:
         st.info(t("models.none"))
     elif section == "table":
-        st.dataframe(app_charts.checkpoint_table(infos, lang), hide_index=True, width="stretch", key="models_table",
-                     column_config={t(f"models.col.{key}"): st.column_config.NumberColumn(format="percent")
-                                    for key in ("test_accuracy", "sst_dev_accuracy", "order_pairs_accuracy")})
+        models_table(infos, key="models_table")
         st.caption(t("models.table.notice"))
     elif section == "detail":
         paths = [str(info.path) for info in infos]

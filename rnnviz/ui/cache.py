@@ -123,12 +123,6 @@ def available_checkpoints() -> list:
     return list_checkpoints()
 
 
-def checkpoint_infos() -> list[dict]:
-    """One table row per available checkpoint."""
-    columns = ("name", "cell", "bidirectional", "hidden_size", "n_params", "test_accuracy", "shipped")
-    return [info.as_row(columns) for info in available_checkpoints()]
-
-
 @per_checkpoint_file(st.cache_resource, show_spinner="Loading the model…", max_entries=16)
 def checkpoint(path: str):
     """A loaded checkpoint, shared by every session: read-only (eval mode, no gradients)."""

@@ -6,7 +6,8 @@ import streamlit as st
 
 from rnnviz.data import DataSource
 from rnnviz.tokenizer import MAX_TEXT_CHARS
-from rnnviz.ui.state import presenter, t
+from rnnviz.ui import app_charts
+from rnnviz.ui.state import language, presenter, t
 from rnnviz.ui.steps import picture_shown
 
 MAX_SENTENCES = 12
@@ -17,6 +18,18 @@ PRESENTER_CHART_HEIGHT = 335
 def source_label(source: DataSource) -> str:
     name = t(f"source.{source.kind}") if source.kind in ("local", "hub", "sample") else source.kind
     return f"{name} (`{source.location}`)" if source.kind != "sample" else name
+
+
+def models_table(infos, key: str, columns: tuple[str, ...] | None = None) -> None:
+    """The checkpoints as a table with translated headings and accuracies in percent (``columns``: the
+    ``models.col.*`` keys to show, in ``app_charts.checkpoint_table``'s order; None: all of them)."""
+    rows = app_charts.checkpoint_table(infos, language())
+    if columns is not None:
+        kept = {t(f"models.col.{column}") for column in columns}
+        rows = [{heading: value for heading, value in row.items() if heading in kept} for row in rows]
+    st.dataframe(rows, hide_index=True, width="stretch", key=key,
+                 column_config={t(f"models.col.{column}"): st.column_config.NumberColumn(format="percent")
+                                for column in ("test_accuracy", "sst_dev_accuracy", "order_pairs_accuracy")})
 
 
 def limited_text(text: str) -> str:
