@@ -50,6 +50,7 @@ REVIEWS = ("I expected nothing, but this film was not bad at all: the actors wer
            "A dull, lifeless film. The ending is a mess and the music is far too loud.",
            "The first hour is slow, but the last scene is brilliant and I loved it.")
 TARGETS = {"warm": 2.0, "navigation": 2.0, "interaction": 1.0, "cold": 3.0}
+CHARTLESS = ("train", "models")  # the url paths whose first screen draws no chart
 # The floor: a title, and with ?chart=1 one small plotly chart (what a chart page adds: plotly's script).
 BARE_APP = """import plotly.graph_objects as go
 import streamlit as st
@@ -69,22 +70,27 @@ class BareServer(bs.AppServer):
                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
 
 
-def ready_seconds(browser, url: str, charts: bool = True) -> float:
-    """Open ``url`` in a fresh context; seconds until the script is done and every visible chart is drawn
-    (``charts``: the page has one)."""
+def ready_seconds(browser, url: str, charts: bool) -> float:
+    """Open ``url`` in a fresh context; seconds until the script is done and, when the page has a chart
+    (``charts``), the chart is drawn."""
     context = browser.new_context(viewport={"width": VIEWPORT[0], "height": VIEWPORT[1]})
     context.set_default_timeout(bs.RENDER_TIMEOUT_MS)
     page = context.new_page()
     try:
         started = time.perf_counter()
         page.goto(url, wait_until="domcontentloaded")
-        bs.wait_script_done(page)
-        if charts and (url.rstrip("/").split("/")[-1].split("?")[0] not in ("train", "models")
-                       or "chart=1" in url):
-            bs.wait_for_plotly(page, min_count=1)
+        _wait_drawn(page, charts)
         return time.perf_counter() - started
     finally:
         context.close()
+
+
+def _wait_drawn(page, charts: bool | None) -> None:
+    """Wait until the app's script is done and, when the page has a chart (``charts``; None: when the
+    drawn page holds a chart element), the first chart has drawn its svg."""
+    bs.wait_script_done(page)
+    if charts or (charts is None and page.locator('[data-testid="stPlotlyChart"]').count()):
+        bs.wait_for_plotly(page, min_count=1)
 
 
 def navigation_seconds(browser, url: str, paths: list[str], lang: str) -> dict[str, float]:
@@ -99,9 +105,7 @@ def navigation_seconds(browser, url: str, paths: list[str], lang: str) -> dict[s
             started = time.perf_counter()
             link.click()
             page.wait_for_function("address => location.href !== address", arg=before)
-            bs.wait_script_done(page)
-            if path not in ("train", "models"):
-                bs.wait_for_plotly(page, min_count=1)
+            _wait_drawn(page, path not in CHARTLESS)
             times[path] = time.perf_counter() - started
     return times
 
@@ -159,9 +163,7 @@ def step_seconds(browser, url: str, lang: str) -> list[tuple[str, float]]:
             started = time.perf_counter()
             button.click()
             page.wait_for_function("address => location.href !== address", arg=before)
-            bs.wait_script_done(page)
-            if page.locator('[data-testid="stPlotlyChart"]').count():
-                bs.wait_for_plotly(page, min_count=1)
+            _wait_drawn(page, None)
             times.append((_step_name(page.url), time.perf_counter() - started))
 
 
@@ -202,17 +204,18 @@ def main(argv: list[str] | None = None) -> int:
         url = server.start()
         try:
             for name in wanted:  # warm-up: every page once, as a teacher would before class
-                ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}")
+                ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}", paths[name] not in CHARTLESS)
             for name in wanted:
-                times = [ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}") for _ in range(args.repeat)]
+                times = [ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}", paths[name] not in CHARTLESS)
+                         for _ in range(args.repeat)]
                 rows[name]["warm"] = (statistics.median(times), max(times))
                 if name in REVIEW_BOXES:
                     taken = interaction_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}", REVIEW_BOXES[name],
                                                 args.repeat)
                     rows[name]["interaction"] = (statistics.median(taken), max(taken))
-            for name, seconds in navigation_seconds(browser, url, [paths[n] for n in wanted if paths[n]],
+            for path, seconds in navigation_seconds(browser, url, [paths[n] for n in wanted if paths[n]],
                                                     args.lang).items():
-                rows[name or "home"]["navigation"] = (seconds, seconds)
+                rows[path]["navigation"] = (seconds, seconds)  # a url path other than home is its page's name
             if args.steps:
                 steps = step_seconds(browser, url, args.lang)
         finally:
@@ -222,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                 server = bs.AppServer()
                 url = server.start()
                 try:
-                    rows[name]["cold"] = (ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}"),) * 2
+                    rows[name]["cold"] = (ready_seconds(browser, f"{url}/{paths[name]}?lang={args.lang}",
+                                                        paths[name] not in CHARTLESS),) * 2
                 finally:
                     server.stop()
         floors = {"(floor)": floor_seconds(browser, args.repeat, chart=False),
@@ -254,8 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     if steps:
         over = [name for name, seconds in steps if seconds > TARGETS["warm"]]
         values = [seconds for _, seconds in steps]
-        print(f"\npresenter steps, Next click -> step drawn ({len(steps)} steps): median {statistics.median(values):.2f} s, "
-              f"worst {max(values):.2f} s, {len(over)} over {TARGETS['warm']:g} s")
+        print(f"\npresenter steps, Next click -> step drawn ({len(steps)} steps): "
+              f"median {statistics.median(values):.2f} s, worst {max(values):.2f} s, {len(over)} over "
+              f"{TARGETS['warm']:g} s")
         for index in range(0, len(steps), 4):
             print("   ".join(f"{name:<18}{seconds:5.2f} s" for name, seconds in steps[index:index + 4]))
     return 0
