@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_support import assert_clean, open_section
+from app_support import assert_clean, chart_keys, open_section
 from app_support import open_page as _open_page
 from rnnviz.ui.navigation import PAGES
 
@@ -35,7 +35,6 @@ def test_home_lists_pages_and_data_source():
 def test_home_shows_the_idea_with_the_best_order_reader(only_tiny_models, lang):
     """The home page's picture: P(positive) after each word of the negation example, read by the model
     that reads word order best, with its figures in the notice."""
-    from app_support import chart_keys
     from rnnviz.checkpoints import list_checkpoints, load_checkpoint
     from rnnviz.order_pairs import rank_readers
     from rnnviz.lessons import read_review
