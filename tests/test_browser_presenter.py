@@ -15,13 +15,17 @@ import pytest
 
 import browser_support as bs
 from rnnviz.ui.navigation import PAGES
+from rnnviz.ui.texts import TEXTS
 
 pytestmark = pytest.mark.browser
 
 PROJECTOR = (1280, 720)
 STEP_TIMEOUT_MS = 60_000
 MAX_STEPS = 150  # a guard: the course has about 60
-STEP_MARK = re.compile(r"(?:Step|Étape) (\d+) (?:of|sur) (\d+)")
+# "Step i of n" as the step bar writes it in each language (the text table's own wording).
+STEP_MARK = re.compile("|".join(
+    re.escape(template.split("{title}")[0]).replace(r"\{index\}", r"(\d+)").replace(r"\{count\}", r"(\d+)")
+    for template in TEXTS["common.step_of"].values()))
 
 SCROLL_TOP_JS = """() => { const main = document.querySelector('[data-testid="stMain"]');
   if (main) main.scrollTo(0, 0); window.scrollTo(0, 0); }"""
@@ -77,7 +81,8 @@ class Walk:
         mark = STEP_MARK.search(page.locator('[data-testid="stMain"]').inner_text())
         assert mark, f"{where}: no 'step i of n' marker"
         self.steps.append(page.url)
-        self.marks.append((page_of(page.url), int(mark.group(1)), int(mark.group(2))))
+        index, count = (int(number) for number in mark.groups() if number is not None)
+        self.marks.append((page_of(page.url), index, count))
 
     def press_next(self) -> str | None:
         """Click Next; the address before the click, or None at the end of the course (Next disabled)."""
