@@ -18,6 +18,21 @@ def test_importing_the_core_does_not_import_the_ui():
     assert result.stdout.strip() == ""
 
 
+def test_the_package_names_its_public_api_and_imports_each_part_on_first_use():
+    """``from rnnviz import load_sst`` works (the issue's API), and a training rank, which needs torch
+    and the training loop only, does not pay a second for ``datasets``."""
+    code = ("import sys, rnnviz, rnnviz.training, rnnviz.distributed, rnnviz.cli\n"
+            "before = 'datasets' in sys.modules\n"
+            "from rnnviz import load_sst, load_imdb, Tokenizer, pad_batch, load_checkpoint\n"
+            "missing = [n for n in rnnviz.__all__ if not hasattr(rnnviz, n)]\n"
+            "print(before, 'datasets' in sys.modules, load_sst.__module__, missing, 'load_sst' in dir(rnnviz))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.split() == ["False", "True", "rnnviz.sst", "[]", "True"]
+    failed = subprocess.run([sys.executable, "-c", "import rnnviz; rnnviz.no_such_name"], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert "module 'rnnviz' has no attribute 'no_such_name'" in failed.stderr
+
+
 def test_the_server_preloads_the_heavy_modules_without_touching_streamlit():
     """rnnviz.ui.serve imports torch, plotly and the chart builders before the server answers (a fresh
     server's first visitor does not wait for them), but nothing that would bind a Streamlit cache
