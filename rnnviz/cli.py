@@ -121,7 +121,7 @@ def _training_data(args: argparse.Namespace) -> tuple[str, str | None, str | Non
 def cmd_train(args: argparse.Namespace) -> int:
     from rnnviz.checkpoints import user_checkpoint_dir
     from rnnviz.models import ModelConfig
-    from rnnviz.pipeline import DATA_NAMES, Plan, load_corpus, train_and_save
+    from rnnviz.pipeline import DATA_NAMES, Plan, early_ranks, load_corpus, train_and_save
     from rnnviz.training import TrainConfig
 
     from rnnviz import distributed
@@ -143,30 +143,38 @@ def cmd_train(args: argparse.Namespace) -> int:
     data, imdb_dir, sst_dir = _training_data(args)
     started = time.perf_counter()
     short_text = data != "imdb"  # composed and review sentences join the treebank's phrases
-    corpus = load_corpus(data, imdb_dir=imdb_dir, sst_dir=sst_dir, composed=args.composed if short_text else 0,
-                         review_sentences=args.review_sentences if short_text else 0, seed=train_config.seed)
-    for dataset, source in corpus.sources.items():
-        note = f" - {source['note']}" if source.get("note") else ""
-        print(f"{dataset} data: {source['kind']} ({source['location']}){note}", file=sys.stderr, flush=True)
-    print(f"training on {DATA_NAMES[data]}: {len(corpus):,} texts ({time.perf_counter() - started:.1f}s)",
-          file=sys.stderr, flush=True)
+    # The training processes start now and import torch while this one loads and tokenizes the data.
+    ranks = early_ranks(train_config)
+    try:
+        corpus = load_corpus(data, imdb_dir=imdb_dir, sst_dir=sst_dir, composed=args.composed if short_text else 0,
+                             review_sentences=args.review_sentences if short_text else 0, seed=train_config.seed)
+        for dataset, source in corpus.sources.items():
+            note = f" - {source['note']}" if source.get("note") else ""
+            print(f"{dataset} data: {source['kind']} ({source['location']}){note}", file=sys.stderr, flush=True)
+        print(f"training on {DATA_NAMES[data]}: {len(corpus):,} texts ({time.perf_counter() - started:.1f}s)",
+              file=sys.stderr, flush=True)
 
-    bar = ProgressBar(train_config.epochs, enabled=not args.quiet)
-    stop = threading.Event()
+        bar = ProgressBar(train_config.epochs, enabled=not args.quiet)
+        stop = threading.Event()
 
-    def phase(name: str) -> None:
-        if name in ("word_vectors", "testing"):
-            bar.clear()
-            print({"word_vectors": "word vectors ...", "testing": "measuring ..."}[name], file=sys.stderr, flush=True)
+        def phase(name: str) -> None:
+            if name in ("word_vectors", "testing"):
+                bar.clear()
+                print({"word_vectors": "word vectors ...", "testing": "measuring ..."}[name], file=sys.stderr,
+                      flush=True)
 
-    plan = Plan(name, model_config, train_config, word_vectors=args.word_vectors, test_limit=args.test_limit,
-                composed=args.composed if short_text else 0,
-                review_sentences=args.review_sentences if short_text else 0)
-    with _stop_on_ctrl_c(stop):
-        try:
-            result = train_and_save(plan, corpus, path=out, on_progress=bar, stop_event=stop, phase=phase)
-        except RuntimeError as error:
-            raise Failure(str(error)) from None
+        plan = Plan(name, model_config, train_config, word_vectors=args.word_vectors, test_limit=args.test_limit,
+                    composed=args.composed if short_text else 0,
+                    review_sentences=args.review_sentences if short_text else 0)
+        with _stop_on_ctrl_c(stop):
+            try:
+                result = train_and_save(plan, corpus, path=out, on_progress=bar, stop_event=stop, phase=phase,
+                                        ranks=ranks)
+            except RuntimeError as error:
+                raise Failure(str(error)) from None
+    finally:
+        if ranks is not None:
+            ranks.close(wait=False)
     bar.clear()
     if result is not None:  # None on the other ranks of a torchrun group
         _print_summary(name, result)

@@ -28,7 +28,7 @@ from typing import Any, Callable
 import torch
 import torch.distributed as dist
 
-# Seconds a rank waits for the others (rank 0 validates while they wait) before giving up.
+# Seconds a rank waits for the others (e.g. while rank 0 takes a snapshot) before giving up.
 TIMEOUT = timedelta(minutes=15)
 
 
@@ -62,6 +62,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _warm_up() -> None:
+    """What the first training step would otherwise wait for, done while the caller still tokenizes:
+    torch imports its compiler stack (torch._dynamo, 1.5-2 s) when the first optimiser is made."""
+    import rnnviz.training  # noqa: F401 - the training loop's modules
+
+    torch.optim.Adam([torch.zeros(1, requires_grad=True)])
+
+
 def _rank_loop(rank: int, world: int, port: int, inbox, messages, stop) -> None:
     """One spawned rank: join the group, then run each ``(work, args, every_rank)`` sent to ``inbox`` as
     ``work(*args, report=..., should_stop=...)`` and send back its result, until it receives None."""
@@ -70,6 +78,7 @@ def _rank_loop(rank: int, world: int, port: int, inbox, messages, stop) -> None:
         dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank, world_size=world,
                                 timeout=TIMEOUT)
         report = (lambda item: messages.put(("progress", rank, item))) if rank == 0 else (lambda item: None)
+        _warm_up()
         while (task := inbox.get()) is not None:
             work, args, every_rank = task
             result = work(*args, report=report, should_stop=stop.is_set)

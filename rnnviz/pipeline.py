@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -36,7 +37,7 @@ from rnnviz.models import ModelConfig, RNNClassifier
 from rnnviz.snapshots import PROBE_REVIEWS, SnapshotPlan, Timeline
 from rnnviz.tokenizer import Tokenizer, split_many
 from rnnviz.training import Progress, TrainConfig, TrainResult, train
-from rnnviz.reviews import default_device, encode_reviews, evaluate, evaluation, predict_share
+from rnnviz.reviews import EncodedReviews, default_device, encode_reviews, evaluate, evaluation, predict_share
 
 TRAINING_DATA = ("imdb", "sst", "both")
 DATA_NAMES = {"imdb": "IMDB reviews", "sst": "SST phrases", "both": "IMDB reviews + SST phrases"}
@@ -175,35 +176,46 @@ def test_subset(count: int, size: int | None, seed: int = 0) -> list[int]:
     return sorted(np.random.default_rng(seed).choice(count, size=size, replace=False).tolist())
 
 
+def encode_test(tests: dict, tokenizer: Tokenizer, max_len: int,
+                test_limit: int | None = None) -> tuple[EncodedReviews, list[int]] | None:
+    """The IMDB test reviews :func:`measure` reads, encoded: (reviews, 0/1 labels), or None without them."""
+    texts, labels = tests.get("imdb_test", ((), ()))
+    if not len(texts):
+        return None
+    picks = test_subset(len(texts), test_limit)
+    return encode_reviews([texts[i] for i in picks], tokenizer, max_len), [int(labels[i]) for i in picks]
+
+
 def measure(model: RNNClassifier, tokenizer: Tokenizer, tests: dict, test_limit: int | None = None,
-            phase: Callable[[str], None] | None = None, ranks: Ranks | None = None) -> dict:
+            phase: Callable[[str], None] | None = None, ranks: Ranks | None = None,
+            encoded_test: tuple[EncodedReviews, list[int]] | None = None) -> dict:
     """The figures every checkpoint carries: IMDB test, SST-2 dev and order pairs.
 
     returns: metrics: test_accuracy, test_loss, test_reviews, confusion (IMDB test); sst_dev_accuracy,
         sst_dev_sentences; order_pairs_accuracy, order_pairs (pairs), order_pairs_by_category
     ranks: processes to share the IMDB test reviews between (:class:`rnnviz.distributed.Ranks`)
+    encoded_test: :func:`encode_test`'s result when the caller already has it (None: encoded here)
     """
     from rnnviz.order_pairs import load_pairs, score_pairs
     from rnnviz.reviews import predict_texts
 
     metrics: dict[str, Any] = {}
-    texts, labels = tests.get("imdb_test", ((), ()))
-    if len(texts):
+    if encoded_test is None:
+        encoded_test = encode_test(tests, tokenizer, model.config.max_len, test_limit)
+    if encoded_test is not None:
         if phase:
             phase("testing")
-        picks = test_subset(len(texts), test_limit)
-        encoded = encode_reviews([texts[i] for i in picks], tokenizer, model.config.max_len)
-        picked_labels = [int(labels[i]) for i in picks]
+        encoded, picked_labels = encoded_test
         if ranks is not None:
             state = {name: tensor.detach().cpu().numpy() for name, tensor in model.state_dict().items()}
-            probabilities = np.empty(len(picks), dtype=np.float32)
+            probabilities = np.empty(len(encoded), dtype=np.float32)
             for index, share in ranks.run(predict_share, (state, model.config, encoded), every_rank=True):
                 probabilities[index] = share
             result = evaluation(probabilities, picked_labels)
         else:
             # The process's own torch threads: both cores in the command line, one in the app's server.
             result = evaluate(model, encoded, labels=picked_labels, num_threads=None)
-        metrics.update(test_accuracy=result.accuracy, test_loss=result.loss, test_reviews=len(picks),
+        metrics.update(test_accuracy=result.accuracy, test_loss=result.loss, test_reviews=len(encoded),
                        confusion=result.confusion.tolist())
     texts, labels = tests.get("sst_dev", ((), ()))
     if len(texts):
@@ -223,7 +235,7 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
                    stop_event: threading.Event | None = None, phase: Callable[[str], None] | None = None,
                    device: torch.device | str | None = None,
                    extra_metrics: dict | None = None,
-                   probe_texts: Sequence[str] | None = None) -> PipelineResult | None:
+                   probe_texts: Sequence[str] | None = None, ranks: Ranks | None = None) -> PipelineResult | None:
     """Vocabulary, encoding, word vectors, training, measuring, saving: one run of ``plan``.
 
     folder: save as a new ``<folder>/<name>.safetensors`` (never overwriting: ``-2``, ``-3``...);
@@ -233,6 +245,8 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     phase: called with "tokenizing", "word_vectors", "training", "testing", "saving"
     probe_texts: the reviews whose P(positive) the training snapshots follow epoch by epoch
         (:mod:`rnnviz.snapshots`; None: its ``PROBE_REVIEWS``); the snapshots are saved in the checkpoint
+    ranks: training processes the caller started (:func:`early_ranks`, e.g. before loading the data,
+        so they are ready sooner) and closes; None: started here if ``train_config.workers`` asks
     Raises RuntimeError when training stopped before its first epoch ended (nothing is saved). In a
     torchrun group every rank trains on its share and rank 0 alone measures and saves (the others
     return None).
@@ -240,12 +254,14 @@ def train_and_save(plan: Plan, corpus: Corpus, *, folder: str | os.PathLike | No
     if (folder is None) == (path is None):
         raise ValueError("give a folder or a path to save to, not both")
     # The training processes start first: they import torch while this one tokenizes.
-    ranks = early_ranks(plan.train_config, device)
+    started_here = ranks is None
+    if started_here:
+        ranks = early_ranks(plan.train_config, device)
     try:
         return _train_and_save(plan, corpus, folder, path, tokenizer, pretrained_embedding, embedding_from,
                                on_progress, stop_event, phase, device, extra_metrics, probe_texts, ranks)
     finally:
-        if ranks is not None:
+        if started_here and ranks is not None:
             ranks.close(wait=False)
 
 
@@ -295,9 +311,15 @@ def _train_and_save(plan, corpus, folder, path, tokenizer, pretrained_embedding,
     prepare_seconds = time.perf_counter() - started
     phase("training")
     cpu_start = time.process_time()
-    result = train(model_config, train_config, reviews, labels=labels, pretrained_embedding=pretrained_embedding,
-                   on_progress=on_progress, stop_event=stop_event, device=device, snapshots=snapshots, ranks=ranks)
-    cpu_seconds = time.process_time() - cpu_start
+    # The test reviews are encoded on a thread while the model trains: Arrow's kernels leave the GIL,
+    # and with training in spawned ranks this process would otherwise only wait.
+    with ThreadPoolExecutor(1, thread_name_prefix="rnnviz-encode-test") as pool:
+        encoding_test = pool.submit(encode_test, corpus.tests, tokenizer, model_config.max_len, plan.test_limit)
+        result = train(model_config, train_config, reviews, labels=labels, pretrained_embedding=pretrained_embedding,
+                       on_progress=on_progress, stop_event=stop_event, device=device, snapshots=snapshots,
+                       ranks=ranks)
+        cpu_seconds = time.process_time() - cpu_start  # with the overlapped encoding: a few CPU seconds
+        encoded_test = encoding_test.result()
     if rank_and_world()[0] != 0:
         return None  # one rank of a torchrun group: rank 0 measures and saves
     if not result.history:
@@ -316,7 +338,7 @@ def _train_and_save(plan, corpus, folder, path, tokenizer, pretrained_embedding,
         metrics["embedding_from"] = embedding_from
     else:
         metrics["pretrained_embedding"] = describe(plan.word_vectors)
-    metrics.update(measure(result.model, tokenizer, corpus.tests, plan.test_limit, phase, ranks))
+    metrics.update(measure(result.model, tokenizer, corpus.tests, plan.test_limit, phase, ranks, encoded_test))
     metrics.update(extra_metrics or {})
     phase("saving")
     # In a folder the file's (safe, unique) name is the model's name; an explicit path keeps the plan's.

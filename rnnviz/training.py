@@ -306,6 +306,29 @@ class _WeightAverage:
             average.copy_(current)
 
 
+def _validate(model: RNNClassifier, val_set: EncodedReviews, val_labels: torch.Tensor, device: torch.device,
+              rank: int, world: int, shared: bool) -> tuple[float, float] | None:
+    """(accuracy, mean loss) on the validation reviews; None without any (and on ranks > 0 unless shared).
+
+    shared: each rank reads its share (reviews r, r+n, ...) and the sums meet by ``all_reduce``, instead
+        of rank 0 reading them all while the others wait (not with a weight average: rank 0 alone has it)
+    """
+    if not len(val_set):
+        return None
+    if world == 1 or not shared:
+        if rank != 0:
+            return None
+        val = evaluate(model, val_set, labels=val_labels.numpy(), device=device)
+        return val.accuracy, val.loss
+    index = torch.arange(rank, len(val_set), world)
+    sums = torch.zeros(3, dtype=torch.float64, device=device)  # right answers, summed loss, reviews
+    if len(index):
+        share = evaluate(model, val_set.select(index), labels=val_labels[index].numpy(), device=device)
+        sums += torch.tensor([share.accuracy, share.loss, 1.0], dtype=torch.float64, device=device) * len(index)
+    torch.distributed.all_reduce(sums)
+    return float(sums[0] / sums[2]), float(sums[1] / sums[2])
+
+
 def _train(model_config: ModelConfig, config: TrainConfig, reviews: EncodedReviews,
            labels: torch.Tensor, pretrained_embedding, on_progress, stop_event,
            device: torch.device, initial_state: dict | None = None, snapshots=None, ranks=None) -> TrainResult:
@@ -335,8 +358,8 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
     """The training loop of one process (rank ``r`` of ``n``; 0 of 1 when alone).
 
     Every rank draws the same batches (same seed); rank r learns from reviews r, r+n, ... of each, and
-    DistributedDataParallel averages the gradients, so every rank takes the same step. Rank 0 reports,
-    validates and decides when to stop; the others follow its decision.
+    DistributedDataParallel averages the gradients, so every rank takes the same step. Each rank
+    validates its share; rank 0 reports and decides when to stop, and the others follow its decision.
     returns: (best weights as numpy arrays, history, best epoch, stopped early, stopped by the user, seconds,
         reviews/s, snapshots)
     """
@@ -407,17 +430,17 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
         if stopped_by_user:
             break
         go_on = torch.zeros(1)
+        if averaged is not None:
+            averaged.swap()  # validate (and keep) the averaged weights; swapped back below
+        val = _validate(model, val_set, val_labels, device, rank, world, shared=not config.average_weights)
         if rank == 0:
-            if averaged is not None:
-                averaged.swap()  # validate (and keep) the averaged weights; swapped back below
-            val = evaluate(model, val_set, labels=val_labels.numpy(), device=device) if len(val_set) else None
             count = int(totals[2])
             record = {
                 "epoch": epoch,
                 "train_loss": float(totals[0]) / count,
                 "train_accuracy": float(totals[1]) / count,
-                "val_loss": val.loss if val else None,
-                "val_accuracy": val.accuracy if val else None,
+                "val_loss": val[1] if val else None,
+                "val_accuracy": val[0] if val else None,
                 "seconds": time.perf_counter() - epoch_start,
                 "samples_per_second": count / max(train_seconds, 1e-9),
             }
@@ -428,7 +451,7 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
             if report is not None:
                 report(ended)
             snapshot(epoch, ended)
-            score = (val.accuracy, -val.loss) if val else (epoch, 0.0)
+            score = (val[0], -val[1]) if val else (epoch, 0.0)
             if score > (best_accuracy, -best_loss):
                 best_accuracy, best_loss, best_epoch = score[0], -score[1], epoch
                 best_state = copy.deepcopy(model.state_dict())
@@ -438,7 +461,7 @@ def _run_rank(model_config: ModelConfig, config: TrainConfig, reviews: EncodedRe
                 averaged.swap()
             go_on[0] = 0.0 if stopped_early else 1.0
         if world > 1:
-            torch.distributed.broadcast(go_on, src=0)  # the others wait here while rank 0 validates
+            torch.distributed.broadcast(go_on, src=0)  # rank 0 decided (best epoch, early stop)
         if go_on[0] == 0:
             break
     if best_state is None:

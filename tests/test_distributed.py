@@ -71,3 +71,18 @@ def test_torchrun_ranks_give_the_very_weights_of_two_spawned_workers(tmp_path):
     assert one.train_config["workers"] == two.train_config["workers"] == 2
     assert all(torch.equal(a, b) for a, b in zip(one.model.state_dict().values(), two.model.state_dict().values()))
     assert one.metrics["test_accuracy"] == two.metrics["test_accuracy"]
+
+
+def test_ranks_validate_their_shares_and_agree_with_one_reading_of_the_whole_set(reviews):
+    """Each rank reads half of the held-out reviews; the summed figures are those of one reading of all."""
+    from rnnviz.reviews import evaluate
+    from rnnviz.training import split_validation
+
+    ids, labels = reviews
+    config = TrainConfig(batch_size=16, epochs=1, workers=2, patience=0, validation_fraction=0.2)
+    result = train(CONFIG, config, ids, labels=labels)
+    _, held_out = split_validation(len(ids), config.validation_fraction, config.seed)
+    whole = evaluate(result.model, ids.select(held_out), labels=[labels[i] for i in held_out.tolist()])
+    epoch = result.history[0]
+    assert epoch["val_accuracy"] == pytest.approx(whole.accuracy, abs=1e-12)
+    assert epoch["val_loss"] == pytest.approx(whole.loss, rel=1e-5)
