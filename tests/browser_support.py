@@ -7,6 +7,7 @@ in ``RNNVIZ_CHROMIUM``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -249,9 +250,13 @@ _WATCH_RUNS_JS = """
   if (window.__rnnvizRuns === undefined) {
     window.__rnnvizRuns = 0;
     const app = document.querySelector('[data-testid="stApp"]');
-    new MutationObserver(() => {
-      if (app.getAttribute('data-test-script-state') === 'running') window.__rnnvizRuns += 1;
-    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    // Every change of the state, not only the last of a batch: a short run can flip it to "running"
+    // and back before the observer is called.
+    new MutationObserver((records) => {
+      const states = records.map((record) => record.oldValue).slice(1);
+      states.push(app.getAttribute('data-test-script-state'));
+      window.__rnnvizRuns += states.filter((state) => state === 'running').length;
+    }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
   }
   return window.__rnnvizRuns;
 }
@@ -271,16 +276,37 @@ def wait_settled(page, timeout_ms: int | None = None, settle_ms: int = 500, max_
 
 
 def rerun_after(page, action: Callable[[], None], timeout_ms: int | None = None,
-                settle_ms: int = 400) -> None:
+                settle_ms: int = 400, shown: str | None = None) -> None:
     """Do ``action`` (an interaction that triggers a rerun) and wait until the app is idle again:
-    at least one run started after the action, the script is done, and no new run began for
-    ``settle_ms`` (a debounced widget may start a second run).
+    at least one run started after the action (or, with ``shown``, a text that run shows is on the
+    page), the script is done, and no new run began for ``settle_ms`` (a debounced widget may start
+    a second run).
 
+    ``shown``: for a run so short that the browser may draw its start and its end at once (the
+    script-state attribute then never reads "running"), e.g. a page that stops on a warning.
     ``timeout_ms`` None (as in the other helpers) means the page's default timeout."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     runs = page.evaluate(_WATCH_RUNS_JS)
     action()
-    page.wait_for_function(f"() => window.__rnnvizRuns > {runs}", timeout=timeout_ms)
+    seen = f" || document.body.innerText.includes({json.dumps(shown)})" if shown else ""
+    try:
+        page.wait_for_function(f"() => window.__rnnvizRuns > {runs}{seen}", timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        # On a busy machine the browser can handle a whole run's messages before it draws once, and the
+        # state never reads "running". Not an error here: the callers check what the run changed.
+        pass
     wait_settled(page, timeout_ms, settle_ms)
+
+
+def apply_text(widget, text: str) -> None:
+    """Type ``text`` into the Streamlit text area inside ``widget`` (its st-key container) and apply it with
+    Ctrl+Enter once Streamlit shows that it saw the change ("Press Ctrl+Enter to apply"). Pressed sooner,
+    on a busy machine, the key could reach the widget before React had the new value, and no run began."""
+    area = widget.locator("textarea")
+    area.fill(text)
+    widget.locator('[data-testid="InputInstructions"]', has_text="apply").wait_for(state="visible")
+    area.press("Control+Enter")
 
 
 def by_key(page, key: str):

@@ -14,6 +14,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 import browser_support as bs
 from rnnviz.ui.navigation import PAGES
+from rnnviz.ui.texts import TEXTS
 
 pytestmark = pytest.mark.browser
 
@@ -127,9 +128,10 @@ def test_padding_page_interaction(browser, app_url):
 
         padded = bs.chart_data(page, "padding_chart_padded")
 
-        text_area = bs.by_key(page, "padding_sentences").locator("textarea")
+        sentences_box = bs.by_key(page, "padding_sentences")
+        text_area = sentences_box.locator("textarea")
         sentences = "A truly wonderful film\nBoring\nI would not watch it again, ever\nWow\nThe plot made no sense"
-        bs.rerun_after(page, lambda: (text_area.fill(sentences), text_area.press("Control+Enter")))
+        bs.rerun_after(page, lambda: bs.apply_text(sentences_box, sentences))
         assert text_area.input_value() == sentences
         padded = redrawn("typing five sentences", padded)
 
@@ -154,9 +156,10 @@ def test_padding_page_interaction(browser, app_url):
         redrawn("no maxlen")
 
         # An empty text area is a warning, not an error (the page stops before its charts).
-        bs.rerun_after(page, lambda: (text_area.fill(""), text_area.press("Control+Enter")))
+        warning = TEXTS["padding.input.empty"]["en"]
+        bs.rerun_after(page, lambda: bs.apply_text(sentences_box, ""), shown=warning)
         assert_healthy(app_page, "padding page with no sentence")
-        assert page.locator('[data-testid="stAlert"]').count() >= 1, "no warning for an empty input"
+        assert page.locator('[data-testid="stAlert"]', has_text=warning).count() == 1, "no warning for an empty input"
 
 
 @pytest.mark.parametrize("url_path, key, chart", [("hidden-states", "hs_text", "hs_chart_prob"),
@@ -173,9 +176,10 @@ def test_typing_a_review_updates_the_charts(browser, app_url, url_path, key, cha
             open_tab(page, {"gradients": 3, "word-order": 1}[url_path])
         before = bs.chart_data(page, chart)
         page.set_default_timeout(INTERACTION_TIMEOUT_MS * 3)
-        text_area = bs.by_key(page, key).locator("textarea")
+        review_box = bs.by_key(page, key)
+        text_area = review_box.locator("textarea")
         review = "I expected nothing, but this film was not bad at all: the actors were wonderful!"
-        bs.rerun_after(page, lambda: (text_area.fill(review), text_area.press("Control+Enter")))
+        bs.rerun_after(page, lambda: bs.apply_text(review_box, review))
         assert text_area.input_value() == review
         bs.wait_for_plotly(page, min_count=1)
         after = bs.chart_data(page, chart)
