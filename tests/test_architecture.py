@@ -8,14 +8,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter (nothing imported yet) run from the project's root."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+
+
 def test_importing_the_core_does_not_import_the_ui():
     code = ("import sys, importlib, pkgutil, rnnviz\n"
             "for m in pkgutil.iter_modules(rnnviz.__path__):\n"
             "    if m.name not in ('ui', '__main__'):\n"
             "        importlib.import_module('rnnviz.' + m.name)\n"
             "print(' '.join(sorted(n for n in ('streamlit', 'plotly') if n in sys.modules)))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert result.stdout.strip() == ""
+    assert _fresh_python(code).strip() == ""
 
 
 def test_the_package_names_its_public_api_and_imports_each_part_on_first_use():
@@ -26,8 +30,7 @@ def test_the_package_names_its_public_api_and_imports_each_part_on_first_use():
             "from rnnviz import load_sst, load_imdb, Tokenizer, pad_batch, load_checkpoint\n"
             "missing = [n for n in rnnviz.__all__ if not hasattr(rnnviz, n)]\n"
             "print(before, 'datasets' in sys.modules, load_sst.__module__, missing, 'load_sst' in dir(rnnviz))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert result.stdout.split() == ["False", "True", "rnnviz.sst", "[]", "True"]
+    assert _fresh_python(code).split() == ["False", "True", "rnnviz.sst", "[]", "True"]
     failed = subprocess.run([sys.executable, "-c", "import rnnviz; rnnviz.no_such_name"], capture_output=True,
                             text=True, cwd=ROOT)
     assert "module 'rnnviz' has no attribute 'no_such_name'" in failed.stderr
@@ -40,8 +43,7 @@ def test_the_server_preloads_the_heavy_modules_without_touching_streamlit():
     code = ("import sys\nfrom rnnviz.ui.serve import preload\npreload()\n"
             "print(' '.join(n for n in ('torch', 'plotly.graph_objects', 'rnnviz.ui.probe_charts', 'streamlit')"
             " if n in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert result.stdout.split() == ["torch", "plotly.graph_objects", "rnnviz.ui.probe_charts"]
+    assert _fresh_python(code).split() == ["torch", "plotly.graph_objects", "rnnviz.ui.probe_charts"]
 
 
 def test_core_sources_never_name_the_ui():
