@@ -311,17 +311,19 @@ def _train_and_save(plan, corpus, folder, path, tokenizer, pretrained_embedding,
     prepare_seconds = time.perf_counter() - started
     phase("training")
     cpu_start = time.process_time()
+    measures_here = rank_and_world()[0] == 0  # in a torchrun group, rank 0 alone measures and saves
     # The test reviews are encoded on a thread while the model trains: Arrow's kernels leave the GIL,
     # and with training in spawned ranks this process would otherwise only wait.
     with ThreadPoolExecutor(1, thread_name_prefix="rnnviz-encode-test") as pool:
-        encoding_test = pool.submit(encode_test, corpus.tests, tokenizer, model_config.max_len, plan.test_limit)
+        encoding_test = pool.submit(encode_test, corpus.tests, tokenizer, model_config.max_len,
+                                    plan.test_limit) if measures_here else None
         result = train(model_config, train_config, reviews, labels=labels, pretrained_embedding=pretrained_embedding,
                        on_progress=on_progress, stop_event=stop_event, device=device, snapshots=snapshots,
                        ranks=ranks)
         cpu_seconds = time.process_time() - cpu_start  # with the overlapped encoding: a few CPU seconds
-        encoded_test = encoding_test.result()
-    if rank_and_world()[0] != 0:
-        return None  # one rank of a torchrun group: rank 0 measures and saves
+    if not measures_here:
+        return None
+    encoded_test = encoding_test.result()
     if not result.history:
         raise RuntimeError("training stopped before the first epoch ended; nothing was saved")
     best = result.history[result.best_epoch - 1] if result.best_epoch else result.history[-1]
