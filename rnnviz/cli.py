@@ -6,7 +6,7 @@
     python -m rnnviz list
     python -m rnnviz bench --reviews 2000 --cells rnn,lstm,gru
 
-Every hyper-parameter of :class:`rnnviz.models.ModelConfig` and :class:`rnnviz.training.TrainConfig`
+Every hyper-parameter of :class:`rnnviz.models.ModelConfig` and :class:`rnnviz.train_config.TrainConfig`
 is a ``train`` flag named after its field (``hidden_size`` -> ``--hidden-size``). Errors are one line
 on stderr (``rnnviz: error: ...``), exit status 2 for bad arguments and 1 for failures.
 Never imports streamlit or plotly.
@@ -122,7 +122,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from rnnviz.checkpoints import user_checkpoint_dir
     from rnnviz.models import ModelConfig
     from rnnviz.pipeline import DATA_NAMES, Plan, early_ranks, load_corpus, train_and_save
-    from rnnviz.training import TrainConfig
+    from rnnviz.train_config import TrainConfig
 
     from rnnviz import distributed
 

@@ -115,13 +115,13 @@ _HELP = {
 
 
 def _choices(field_name: str) -> tuple[str, ...] | None:
-    from rnnviz import models, training
+    from rnnviz import models, train_config
 
     return {
         "cell": getattr(models, "CELLS", None),
         "pooling": getattr(models, "POOLINGS", None),
-        "optimizer": getattr(training, "OPTIMIZERS", None),
-        "schedule": getattr(training, "SCHEDULES", None),
+        "optimizer": getattr(train_config, "OPTIMIZERS", None),
+        "schedule": getattr(train_config, "SCHEDULES", None),
     }.get(field_name)
 
 
@@ -173,7 +173,7 @@ def config_from_args(config_class: type, args: argparse.Namespace, prefix: str) 
 def build_parser(handlers: dict[str, Callable[[argparse.Namespace], int]]) -> argparse.ArgumentParser:
     """The parser of every command; ``handlers``: command name -> function of the parsed arguments."""
     from rnnviz.models import ModelConfig
-    from rnnviz.training import TrainConfig
+    from rnnviz.train_config import TrainConfig
 
     parser = _Parser(
         prog=PROG, description="rnnviz: recurrent networks on IMDB sentiment, from a terminal.",

@@ -64,7 +64,7 @@ def default_max_running() -> int:
 class Job:
     """One job. Read it from any thread; only the manager and the worker write it.
 
-    progress: what the work reported, in order (for training: :class:`rnnviz.training.Progress`)
+    progress: what the work reported, in order (for training: :class:`rnnviz.train_config.Progress`)
     stop_reason: "user" or "heartbeat" once a stop was asked
     """
 

@@ -15,7 +15,7 @@ from rnnviz.probes import reacting_units, unit_activation
 from rnnviz.embedding_probes import from_pretrained_lesson, lookup
 from rnnviz.snapshots import PROBE_REVIEWS
 from rnnviz.tokenizer import FIRST_WORD_ID, TOKEN_PATTERN, split_words
-from rnnviz.training import TrainConfig
+from rnnviz.train_config import TrainConfig
 from rnnviz.word_order import shuffle_words
 
 __all__ = [
